@@ -1,0 +1,314 @@
+//! Typed settings: every flag is also a `PRAXIS_*` environment variable.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+/// Praxis: a GraphQL API for communities of practice that span organizations.
+#[derive(Debug, Parser)]
+#[command(name = "praxis", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub log: LogArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (GraphQL, GraphiQL, subscriptions, health checks).
+    Serve(Box<ServeArgs>),
+    /// Apply, revert or list schema migrations.
+    Migrate {
+        #[command(subcommand)]
+        action: Option<MigrateAction>,
+    },
+    /// Print the GraphQL schema (SDL).
+    Schema,
+    /// Manage organizations (tenants) and their identity providers.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Mint a development token signed with an organization's HS256 key (or the operator's).
+    Token(TokenArgs),
+    /// Load the demo world (idempotent) and print how to get tokens for it.
+    Seed(AuthArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: `sqlite://FILE` (created on first start) or `postgres://USER@HOST/DB`.
+    #[arg(
+        long,
+        env = "PRAXIS_DATABASE_URL",
+        global = true,
+        default_value = "sqlite://praxis.db"
+    )]
+    pub database_url: String,
+    /// How long to wait for the database before giving up (e.g. `5s`).
+    #[arg(long, env = "PRAXIS_DATABASE_TIMEOUT", global = true, default_value = "5s", value_parser = humantime::parse_duration)]
+    pub database_timeout: Duration,
+    /// Largest number of pooled database connections.
+    #[arg(
+        long,
+        env = "PRAXIS_DATABASE_MAX_CONNECTIONS",
+        global = true,
+        default_value_t = 10
+    )]
+    pub database_max_connections: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LogArgs {
+    /// Log line format.
+    #[arg(long, env = "PRAXIS_LOG_FORMAT", global = true, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// Log filter in `tracing` syntax, e.g. `info` or `api=debug,sqlx=warn`.
+    #[arg(long, env = "PRAXIS_LOG", global = true, default_value = "info")]
+    pub log: String,
+}
+
+/// Token verification settings, shared by `serve`, `token` and `seed`.
+#[derive(Debug, Clone, Args)]
+pub struct AuthArgs {
+    /// The audience (`aud`) every token must name.
+    #[arg(long, env = "PRAXIS_AUDIENCE", default_value = "praxis")]
+    pub audience: String,
+    /// Clock skew allowed on `exp` and `nbf`, at most 30s.
+    #[arg(long, env = "PRAXIS_JWT_LEEWAY", default_value = "30s", value_parser = parse_leeway)]
+    pub jwt_leeway: Duration,
+    /// Issuer (`iss`) of platform-operator tokens.
+    #[arg(
+        long,
+        env = "PRAXIS_OPERATOR_ISSUER",
+        default_value = "praxis-operator"
+    )]
+    pub operator_issuer: String,
+    /// HS256 secret that signs platform-operator tokens (development and small setups).
+    #[arg(long, env = "PRAXIS_OPERATOR_SECRET", hide_env_values = true)]
+    pub operator_secret: Option<String>,
+    /// PEM file with the public key of the platform operator's issuer (production).
+    #[arg(
+        long,
+        env = "PRAXIS_OPERATOR_PUBLIC_KEY",
+        conflicts_with = "operator_secret"
+    )]
+    pub operator_public_key: Option<PathBuf>,
+    /// Algorithm of `--operator-public-key`: RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or EdDSA.
+    #[arg(long, env = "PRAXIS_OPERATOR_ALGORITHM", default_value = "RS256")]
+    pub operator_algorithm: String,
+    /// How long fetched JWKS documents are trusted before they are fetched again.
+    #[arg(long, env = "PRAXIS_JWKS_CACHE_TTL", default_value = "10m", value_parser = humantime::parse_duration)]
+    pub jwks_cache_ttl: Duration,
+    /// Shortest time between two refetches of a JWKS caused by an unknown `kid`.
+    #[arg(long, env = "PRAXIS_JWKS_MIN_REFRESH", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub jwks_min_refresh: Duration,
+    /// Accept `http://` JWKS URLs on loopback hosts (tests and local identity providers only).
+    #[arg(long, env = "PRAXIS_ALLOW_LOOPBACK_JWKS", default_value_t = false)]
+    pub allow_loopback_jwks: bool,
+}
+
+fn parse_leeway(value: &str) -> Result<Duration, String> {
+    let leeway = humantime::parse_duration(value).map_err(|e| e.to_string())?;
+    if leeway > Duration::from_secs(30) {
+        return Err("leeway may be at most 30s".to_owned());
+    }
+    Ok(leeway)
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, env = "PRAXIS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    /// Load the demo world (idempotent) before serving.
+    #[arg(long, env = "PRAXIS_DEMO", default_value_t = false)]
+    pub demo: bool,
+    /// Serve GraphiQL on GET /graphql.
+    #[arg(long, env = "PRAXIS_GRAPHIQL", default_value_t = true, action = clap::ArgAction::Set)]
+    pub graphiql: bool,
+    /// Answer introspection queries (`__schema`, `__type`).
+    #[arg(long, env = "PRAXIS_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set)]
+    pub introspection: bool,
+    /// Deepest query nesting accepted.
+    #[arg(long, env = "PRAXIS_MAX_DEPTH", default_value_t = 15)]
+    pub max_depth: usize,
+    /// Highest query complexity accepted; a connection costs its page size times its selection.
+    #[arg(long, env = "PRAXIS_MAX_COMPLEXITY", default_value_t = 20_000)]
+    pub max_complexity: usize,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "PRAXIS_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
+    pub max_body_bytes: usize,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "PRAXIS_WORKERS")]
+    pub workers: Option<usize>,
+    /// How long a shutdown (SIGTERM, Ctrl-C) waits for in-flight requests.
+    #[arg(long, env = "PRAXIS_SHUTDOWN_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub shutdown_timeout: Duration,
+    #[command(flatten)]
+    pub auth: AuthArgs,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum MigrateAction {
+    /// Apply every pending migration (the default).
+    Up,
+    /// Revert the newest applied migrations.
+    Down {
+        /// How many to revert.
+        #[arg(long, default_value_t = 1)]
+        steps: u32,
+    },
+    /// List migrations and whether each is applied.
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Create an organization with an issuer and, unless told otherwise, an HS256 development key.
+    Create {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// The issuer (`iss`) of the organization's tokens [default: urn:praxis:org:SLUG].
+        #[arg(long)]
+        issuer: Option<String>,
+        /// JWKS URL of that issuer (production identity providers).
+        #[arg(long)]
+        jwks_url: Option<String>,
+        /// Do not create an HS256 development key.
+        #[arg(long, default_value_t = false)]
+        no_dev_key: bool,
+        /// Claim that marks organization admins.
+        #[arg(long, default_value = "roles")]
+        admin_claim: String,
+        /// Value that claim must hold or contain.
+        #[arg(long, default_value = "admin")]
+        admin_claim_value: String,
+    },
+    /// List organizations.
+    List,
+    /// Show an organization, its issuers and keys (never key material).
+    Show {
+        #[arg(long)]
+        slug: String,
+    },
+    /// Disable an organization: its tokens are refused until it is enabled again.
+    Disable {
+        #[arg(long)]
+        slug: String,
+    },
+    /// Enable a disabled organization.
+    Enable {
+        #[arg(long)]
+        slug: String,
+    },
+    /// Add or remove an issuer the organization trusts.
+    Issuer {
+        #[command(subcommand)]
+        command: IssuerCommand,
+    },
+    /// Add, rotate or retire verification keys.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssuerCommand {
+    /// Trust another issuer for this organization.
+    Add {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        issuer: String,
+        #[arg(long)]
+        jwks_url: Option<String>,
+    },
+    /// Stop trusting an issuer (its keys go with it).
+    Remove {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        issuer: String,
+    },
+}
+
+/// What a new key is made of.
+#[derive(Debug, Clone, Args)]
+pub struct KeySpec {
+    #[arg(long)]
+    pub org: String,
+    /// Issuer the key belongs to [default: the organization's only issuer].
+    #[arg(long)]
+    pub issuer: Option<String>,
+    /// The `kid` tokens signed with this key carry.
+    #[arg(long)]
+    pub kid: Option<String>,
+    /// An HS256 shared secret (at least 32 bytes).
+    #[arg(long, group = "material", hide_env_values = true)]
+    pub hs256_secret: Option<String>,
+    /// Generate a random HS256 secret and print it once.
+    #[arg(long, group = "material", default_value_t = false)]
+    pub generate_hs256: bool,
+    /// File with a public key in PEM form.
+    #[arg(long, group = "material")]
+    pub public_key_pem: Option<PathBuf>,
+    /// Algorithm of the public key: RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or EdDSA.
+    #[arg(long, requires = "public_key_pem")]
+    pub algorithm: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Add a key beside the current ones (first step of a zero-downtime rotation).
+    Add(KeySpec),
+    /// Add a key and retire every other active key of the issuer at once.
+    Rotate(KeySpec),
+    /// Retire a key: tokens signed with it are refused from now on.
+    Retire {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        kid: String,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TokenArgs {
+    /// Organization slug whose HS256 key signs the token.
+    #[arg(long, required_unless_present = "operator")]
+    pub org: Option<String>,
+    /// Mint a platform-operator token instead (needs PRAXIS_OPERATOR_SECRET).
+    #[arg(long, default_value_t = false, conflicts_with = "org")]
+    pub operator: bool,
+    /// The subject (`sub`): the person's id at their identity provider.
+    #[arg(long)]
+    pub sub: String,
+    /// Display name claim.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Email claim.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Mark the bearer as an organization admin.
+    #[arg(long, default_value_t = false)]
+    pub admin: bool,
+    /// Lifetime of the token, e.g. `1h`, `30m`, `7d`.
+    #[arg(long, default_value = "12h", value_parser = humantime::parse_duration)]
+    pub ttl: Duration,
+    #[command(flatten)]
+    pub auth: AuthArgs,
+}

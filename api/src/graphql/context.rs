@@ -1,0 +1,26 @@
+//! What every resolver needs from a request: the database and the viewer.
+
+use super::error::{coded, ErrorCode};
+use crate::auth::Viewer;
+use async_graphql::Context;
+use sea_orm::DatabaseConnection;
+
+/// Settings services need that come from configuration, not from the request.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceSettings {
+    pub allow_loopback_jwks: bool,
+}
+
+/// The database and the viewer of this request. Missing context data is a wiring bug of the
+/// server, reported as INTERNAL rather than a panic.
+pub fn request<'a>(
+    ctx: &Context<'a>,
+) -> async_graphql::Result<(&'a DatabaseConnection, &'a Viewer)> {
+    let missing = |_| {
+        tracing::error!("request context is missing its database or viewer");
+        coded(ErrorCode::Internal, "internal error")
+    };
+    let db = ctx.data::<DatabaseConnection>().map_err(missing)?;
+    let viewer = ctx.data::<Viewer>().map_err(missing)?;
+    Ok((db, viewer))
+}

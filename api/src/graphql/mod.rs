@@ -1,0 +1,79 @@
+//! The GraphQL schema: one module per area, merged into the roots; resolvers stay thin and
+//! call services.
+
+pub mod connection;
+pub mod context;
+pub mod error;
+pub mod identity;
+pub mod loaders;
+pub mod node;
+pub mod organization;
+pub mod person;
+pub mod viewer;
+
+use async_graphql::{EmptySubscription, MergedObject, Schema};
+use sea_orm::DatabaseConnection;
+
+/// All queries.
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(
+    viewer::ViewerQuery,
+    organization::OrganizationQuery,
+    node::NodeQuery,
+);
+
+/// All mutations.
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(organization::OrganizationMutation);
+
+pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+/// Limits and switches of the schema.
+#[derive(Debug, Clone)]
+pub struct SchemaLimits {
+    pub max_depth: usize,
+    pub max_complexity: usize,
+    pub introspection: bool,
+}
+
+impl Default for SchemaLimits {
+    fn default() -> Self {
+        Self {
+            max_depth: 15,
+            max_complexity: 20_000,
+            introspection: true,
+        }
+    }
+}
+
+/// The schema a server runs, with its database and settings attached.
+pub fn build_schema(
+    db: DatabaseConnection,
+    settings: context::ServiceSettings,
+    limits: &SchemaLimits,
+) -> PraxisSchema {
+    let mut builder = Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .data(db)
+    .data(settings)
+    .limit_depth(limits.max_depth)
+    .limit_complexity(limits.max_complexity);
+    if !limits.introspection {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// The schema in SDL, as committed in `schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .finish()
+    .sdl()
+}

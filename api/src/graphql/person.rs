@@ -1,0 +1,52 @@
+//! People as the API shows them.
+
+use super::{
+    error::GqlResult,
+    loaders::Loaders,
+    node::{global_id, NodeKind},
+    organization::Organization,
+};
+use async_graphql::{Context, Object, ID};
+use chrono::{DateTime, Utc};
+use entity::person;
+
+/// A person of an organization, known to Praxis since their first signed-in request.
+pub struct Person(pub person::Model);
+
+#[Object]
+impl Person {
+    /// Globally unique, opaque identifier.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Person, self.0.id)
+    }
+
+    /// Name from the person's identity provider, if it sends one.
+    async fn display_name(&self) -> Option<&str> {
+        self.0.display_name.as_deref()
+    }
+
+    /// Email from the person's identity provider, if it sends one.
+    async fn email(&self) -> Option<&str> {
+        self.0.email.as_deref()
+    }
+
+    /// The organization the person belongs to.
+    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        let loaders = ctx.data::<Loaders>()?;
+        Ok(loaders
+            .organization(self.0.organization_id)
+            .await
+            .gql()?
+            .map(Organization))
+    }
+
+    /// When Praxis first saw the person.
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// When the person last made a request (to within five minutes).
+    async fn last_seen_at(&self) -> DateTime<Utc> {
+        self.0.last_seen_at
+    }
+}

@@ -1,0 +1,316 @@
+//! The HTTP server: GraphQL over POST /graphql, GraphiQL and graphql-transport-ws
+//! subscriptions on GET /graphql, `/healthz` and `/readyz`, request ids, body limits and a
+//! graceful shutdown that lets in-flight requests finish.
+
+use crate::{
+    auth::{self, TokenVerifier, Viewer},
+    config::ServeArgs,
+    db,
+    error::ServiceError,
+    graphql::{
+        self,
+        context::ServiceSettings,
+        error::{to_graphql, ErrorCode},
+        loaders::Loaders,
+        PraxisSchema, SchemaLimits,
+    },
+};
+use actix_web::{
+    dev::{Server, Service},
+    error::{InternalError, JsonPayloadError},
+    http::{header, StatusCode},
+    web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer,
+};
+use async_graphql::{http::GraphiQLSource, BatchRequest, Data};
+use async_graphql_actix_web::{GraphQLResponse, GraphQLSubscription};
+use futures_util::FutureExt;
+use sea_orm::DatabaseConnection;
+use serde_json::json;
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+use tracing_actix_web::{RequestId, TracingLogger};
+
+/// Most operations one batched POST may carry.
+pub const MAX_BATCH: usize = 10;
+
+/// Everything a request handler needs, shared by all workers.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub schema: PraxisSchema,
+    pub verifier: Arc<TokenVerifier>,
+    pub graphiql: bool,
+}
+
+impl AppState {
+    pub fn new(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<Self> {
+        let verifier = Arc::new(TokenVerifier::from_args(&args.auth)?);
+        let limits = SchemaLimits {
+            max_depth: args.max_depth,
+            max_complexity: args.max_complexity,
+            introspection: args.introspection,
+        };
+        let settings = ServiceSettings {
+            allow_loopback_jwks: args.auth.allow_loopback_jwks,
+        };
+        Ok(Self {
+            schema: graphql::build_schema(db.clone(), settings, &limits),
+            db,
+            verifier,
+            graphiql: args.graphiql,
+        })
+    }
+}
+
+/// Binds the server and returns it (not yet running) with the address it listens on.
+pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, SocketAddr)> {
+    let body_limit = args.max_body_bytes;
+    let factory = move || {
+        App::new()
+            .app_data(web::Data::new(state.clone()))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(body_limit)
+                    .error_handler(json_error),
+            )
+            .wrap_fn(|req, srv| {
+                let request_id = req.extensions().get::<RequestId>().copied();
+                srv.call(req).map(move |res| {
+                    res.map(|mut res| {
+                        if let Some(id) = request_id
+                            .and_then(|id| header::HeaderValue::from_str(&id.to_string()).ok())
+                        {
+                            res.headers_mut()
+                                .insert(header::HeaderName::from_static("x-request-id"), id);
+                        }
+                        res
+                    })
+                })
+            })
+            .wrap(TracingLogger::default())
+            .route("/graphql", web::post().to(graphql_post))
+            .route("/graphql", web::get().to(graphql_get))
+            .route("/graphql/ws", web::get().to(graphql_get))
+            .route("/healthz", web::get().to(healthz))
+            .route("/readyz", web::get().to(readyz))
+    };
+    let mut server = HttpServer::new(factory)
+        .shutdown_timeout(args.shutdown_timeout.as_secs().max(1))
+        .disable_signals();
+    if let Some(workers) = args.workers {
+        server = server.workers(workers.max(1));
+    }
+    let server = server.bind(args.bind)?;
+    let addr = server
+        .addrs()
+        .first()
+        .copied()
+        .ok_or_else(|| anyhow::anyhow!("server bound to no address"))?;
+    Ok((server.run(), addr))
+}
+
+/// Runs the server until SIGTERM or Ctrl-C, then stops gracefully: no new connections, and
+/// in-flight requests get `--shutdown-timeout` to finish.
+pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<()> {
+    let state = AppState::new(db, args)?;
+    let (server, addr) = bind(state, args)?;
+    tracing::info!(%addr, "listening: GraphiQL and queries at http://{addr}/graphql");
+    let handle = server.handle();
+    let timeout = args.shutdown_timeout;
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!(timeout = %humantime::format_duration(timeout), "shutting down: finishing in-flight requests");
+        handle.stop(true).await;
+    });
+    server.await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {},
+                    _ = tokio::signal::ctrl_c() => {},
+                }
+            }
+            Err(err) => {
+                tracing::warn!(%err, "cannot listen for SIGTERM; only Ctrl-C stops the server");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+fn error_body(code: ErrorCode, message: &str, reason: Option<&str>) -> serde_json::Value {
+    let mut extensions = json!({ "code": code.as_str() });
+    if let Some(reason) = reason {
+        extensions["reason"] = json!(reason);
+    }
+    json!({ "errors": [{ "message": message, "extensions": extensions }] })
+}
+
+/// Request bodies that cannot be read as GraphQL requests: a clear error with a code.
+fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let (status, message) = match &err {
+        JsonPayloadError::Overflow { limit }
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("request body is larger than the limit of {limit} bytes"),
+        ),
+        JsonPayloadError::ContentType => (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send GraphQL requests as application/json".to_owned(),
+        ),
+        _ => (
+            StatusCode::BAD_REQUEST,
+            "request body is not a GraphQL request in JSON".to_owned(),
+        ),
+    };
+    let response =
+        HttpResponse::build(status).json(error_body(ErrorCode::BadUserInput, &message, None));
+    InternalError::from_response(err, response).into()
+}
+
+/// The response for a request whose credentials were refused or could not be checked.
+fn auth_error_response(err: &ServiceError) -> HttpResponse {
+    match err {
+        ServiceError::Unauthenticated(reason) => HttpResponse::Unauthorized()
+            .insert_header((header::WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""))
+            .json(error_body(
+                ErrorCode::Unauthenticated,
+                &reason.to_string(),
+                Some(reason.code()),
+            )),
+        other => {
+            let _ = to_graphql(other);
+            HttpResponse::ServiceUnavailable().json(error_body(
+                ErrorCode::Internal,
+                "internal error",
+                None,
+            ))
+        }
+    }
+}
+
+fn authorization(req: &HttpRequest) -> Option<&str> {
+    req.headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+}
+
+async fn graphql_post(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<BatchRequest>,
+) -> HttpResponse {
+    let viewer = match auth::authenticate(&state.db, &state.verifier, authorization(&req)).await {
+        Ok(viewer) => viewer,
+        Err(err) => return auth_error_response(&err),
+    };
+    let mut batch = body.into_inner();
+    if let BatchRequest::Batch(requests) = &batch {
+        if requests.len() > MAX_BATCH {
+            return HttpResponse::BadRequest().json(error_body(
+                ErrorCode::BadUserInput,
+                &format!("a batch may hold at most {MAX_BATCH} operations"),
+                None,
+            ));
+        }
+    }
+    for request in batch.iter_mut() {
+        request.data.insert(viewer.clone());
+        request.data.insert(Loaders::new(&state.db, &viewer));
+    }
+    let response: GraphQLResponse = state.schema.execute_batch(batch).await.into();
+    actix_web::Responder::respond_to(response, &req).map_into_boxed_body()
+}
+
+async fn graphql_get(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> actix_web::Result<HttpResponse> {
+    let is_upgrade = req
+        .headers()
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
+    if is_upgrade {
+        return subscription(state, req, payload);
+    }
+    if !state.graphiql {
+        return Ok(HttpResponse::NotFound().json(error_body(
+            ErrorCode::NotFound,
+            "GraphiQL is switched off; POST queries to /graphql",
+            None,
+        )));
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .subscription_endpoint("/graphql")
+                .title("Praxis GraphiQL")
+                .finish(),
+        ))
+}
+
+/// graphql-transport-ws: the token comes in `connection_init`'s payload (`Authorization` or
+/// `authorization` or `token`), or else in the upgrade request's Authorization header.
+fn subscription(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> actix_web::Result<HttpResponse> {
+    let header_token = authorization(&req).map(str::to_owned);
+    let state = state.into_inner();
+    GraphQLSubscription::new(state.schema.clone())
+        .on_connection_init(move |init| async move {
+            let token = ["Authorization", "authorization", "token"]
+                .iter()
+                .find_map(|k| init.get(k).and_then(|v| v.as_str()).map(str::to_owned))
+                .or(header_token);
+            let viewer = auth::authenticate(&state.db, &state.verifier, token.as_deref())
+                .await
+                .map_err(|e| to_graphql(&e))?;
+            if viewer == Viewer::Anonymous {
+                return Err(to_graphql(&ServiceError::Unauthenticated(
+                    auth::AuthFailure::TokenMissing,
+                )));
+            }
+            let mut data = Data::default();
+            data.insert(Loaders::new(&state.db, &viewer));
+            data.insert(viewer);
+            Ok(data)
+        })
+        .keepalive_timeout(Duration::from_secs(30))
+        .start(&req, payload)
+}
+
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "status": "ok" }))
+}
+
+/// Ready when the database answers within two seconds.
+async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    let ping = tokio::time::timeout(Duration::from_secs(2), db::ping(&state.db)).await;
+    match ping {
+        Ok(Ok(())) => HttpResponse::Ok().json(json!({ "status": "ready", "database": "ok" })),
+        Ok(Err(err)) => {
+            tracing::warn!(%err, "readiness check: database error");
+            HttpResponse::ServiceUnavailable()
+                .json(json!({ "status": "unavailable", "database": "error" }))
+        }
+        Err(_) => HttpResponse::ServiceUnavailable()
+            .json(json!({ "status": "unavailable", "database": "timeout" })),
+    }
+}

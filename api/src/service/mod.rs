@@ -1,0 +1,9 @@
+//! Business rules per capability. Services take a viewer, a connection or transaction and
+//! typed input, ask [`crate::access`], and return a [`crate::error::ServiceResult`]. They know
+//! nothing of GraphQL.
+
+pub mod identity;
+pub mod organization;
+pub mod page;
+pub mod person;
+pub mod slug;

@@ -1,0 +1,15 @@
+//! Schema migrations of Praxis. One module per change; a landed migration is never edited.
+//! The same steps run on SQLite and PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_tenancy;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261127_000001_tenancy::Migration)]
+    }
+}
