@@ -74,7 +74,12 @@ pub struct LogArgs {
     #[arg(long, env = "PRAXIS_LOG_FORMAT", global = true, value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
     /// Log filter in `tracing` syntax, e.g. `info` or `api=debug,sqlx=warn`.
-    #[arg(long, env = "PRAXIS_LOG", global = true, default_value = "info")]
+    #[arg(
+        long,
+        env = "PRAXIS_LOG",
+        global = true,
+        default_value = "info,sqlx=warn,sea_orm_migration=warn"
+    )]
     pub log: String,
 }
 

@@ -8,8 +8,11 @@ use crate::{
 };
 use sea_orm::DatabaseConnection;
 
-/// Demo organizations: slug, name, and their people (subject, display name, admin).
-pub const DEMO_WORLD: &[(&str, &str, &[(&str, &str, bool)])] = &[
+/// A demo person: subject, display name, whether an admin.
+pub type DemoPerson = (&'static str, &'static str, bool);
+
+/// Demo organizations: slug, name, and their people.
+pub const DEMO_WORLD: &[(&str, &str, &[DemoPerson])] = &[
     (
         "acme",
         "Acme Corporation",

@@ -21,7 +21,7 @@ use actix_web::{
     http::{header, StatusCode},
     web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer,
 };
-use async_graphql::{http::GraphiQLSource, BatchRequest, Data};
+use async_graphql::{http::GraphiQLSource, BatchRequest, BatchResponse, Data};
 use async_graphql_actix_web::{GraphQLResponse, GraphQLSubscription};
 use futures_util::FutureExt;
 use sea_orm::DatabaseConnection;
@@ -200,6 +200,24 @@ fn auth_error_response(err: &ServiceError) -> HttpResponse {
     }
 }
 
+/// Errors raised by the GraphQL engine itself (syntax, validation, depth and complexity
+/// limits) carry no code; every error a client sees must. Those without a path concern the
+/// request as a whole and are the client's to fix; any other uncoded error is a server bug.
+fn ensure_error_codes(response: &mut async_graphql::Response) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if extensions.get("code").is_none() {
+            let code = if error.path.is_empty() {
+                ErrorCode::BadUserInput
+            } else {
+                tracing::error!(message = %error.message, "uncoded resolver error");
+                ErrorCode::Internal
+            };
+            extensions.set("code", code.as_str());
+        }
+    }
+}
+
 fn authorization(req: &HttpRequest) -> Option<&str> {
     req.headers()
         .get(header::AUTHORIZATION)
@@ -229,7 +247,12 @@ async fn graphql_post(
         request.data.insert(viewer.clone());
         request.data.insert(Loaders::new(&state.db, &viewer));
     }
-    let response: GraphQLResponse = state.schema.execute_batch(batch).await.into();
+    let mut response = state.schema.execute_batch(batch).await;
+    match &mut response {
+        BatchResponse::Single(single) => ensure_error_codes(single),
+        BatchResponse::Batch(all) => all.iter_mut().for_each(ensure_error_codes),
+    }
+    let response: GraphQLResponse = response.into();
     actix_web::Responder::respond_to(response, &req).map_into_boxed_body()
 }
 

@@ -1,14 +1,18 @@
 //! Structured logs: `tracing` to stderr, as text or JSON lines, filtered by `--log`.
 
 use crate::config::{LogArgs, LogFormat};
-use tracing_subscriber::{fmt, EnvFilter};
+use tracing_subscriber::{fmt, fmt::format::FmtSpan, EnvFilter};
 
 /// Installs the global subscriber. Logs go to stderr so that stdout stays clean for the
 /// commands that print results (`schema`, `token`, `org`).
 pub fn init(args: &LogArgs) -> anyhow::Result<()> {
     let filter = EnvFilter::try_new(&args.log)
         .map_err(|e| anyhow::anyhow!("invalid --log filter {:?}: {e}", args.log))?;
-    let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // A closed request span is the access log line: method, route, status, latency, request id.
+    let builder = fmt()
+        .with_env_filter(filter)
+        .with_span_events(FmtSpan::CLOSE)
+        .with_writer(std::io::stderr);
     let installed = match args.log_format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder

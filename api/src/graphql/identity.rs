@@ -4,13 +4,14 @@ use crate::service::identity::IssuerWithKeys;
 use async_graphql::{Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
-/// How an organization's tokens are recognised.
+/// An organization's identity settings, as the API shows them.
 pub struct IdentitySettings {
     pub admin_claim: String,
     pub admin_claim_value: String,
     pub issuers: Vec<IssuerWithKeys>,
 }
 
+/// How an organization's tokens are recognised.
 #[Object]
 impl IdentitySettings {
     /// Claim that marks an organization admin (a string, a list, or space-separated words).

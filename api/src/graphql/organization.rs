@@ -17,9 +17,10 @@ use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use entity::organization;
 
-/// A partner organization: a tenant of Praxis with its own identity provider.
+/// An organization row, as the API shows it.
 pub struct Organization(pub organization::Model);
 
+/// A partner organization: a tenant of Praxis with its own identity provider.
 #[Object]
 impl Organization {
     /// Globally unique, opaque identifier.

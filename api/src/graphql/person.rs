@@ -10,9 +10,10 @@ use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, Utc};
 use entity::person;
 
-/// A person of an organization, known to Praxis since their first signed-in request.
+/// A person row, as the API shows it.
 pub struct Person(pub person::Model);
 
+/// A person of an organization, known to Praxis since their first signed-in request.
 #[Object]
 impl Person {
     /// Globally unique, opaque identifier.

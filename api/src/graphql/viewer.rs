@@ -6,9 +6,10 @@ use super::{
 use crate::{access, auth};
 use async_graphql::{Context, Object};
 
-/// The bearer of the request's token.
+/// The authenticated viewer, as the API shows it.
 pub struct Viewer(auth::Viewer);
 
+/// The bearer of the request's token.
 #[Object]
 impl Viewer {
     /// The signed-in person; null for the platform operator.

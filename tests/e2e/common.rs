@@ -1,0 +1,366 @@
+//! Test harness: `spawn_app` (server on port 0, fresh SQLite file or PostgreSQL database),
+//! organizations with known keys, and token minting.
+
+use api::{
+    auth::{OperatorViewer, Viewer},
+    config::{Cli, Command, ServeArgs},
+    server::{bind, AppState},
+    service::{
+        self,
+        identity::{KeyMaterial, NewKey},
+        organization::NewOrganization,
+    },
+};
+use clap::Parser;
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use uuid::Uuid;
+
+pub const OPERATOR_SECRET: &str = "operator-secret-for-tests-0123456789abcdef";
+pub const OPERATOR_ISSUER: &str = "praxis-operator";
+pub const AUDIENCE: &str = "praxis";
+
+/// Defines `$name::sqlite` and `$name::postgres` running `$body(backend)`.
+macro_rules! db_test {
+    ($name:ident, $body:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$body(crate::common::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$body(crate::common::Backend::Postgres).await
+            }
+        }
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database of one test, removed when the test ends.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDb {
+    /// A fresh database, or None when PostgreSQL is not configured (and not required).
+    pub async fn new(backend: Backend) -> Option<Self> {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!("sqlite://{}", dir.path().join("praxis.db").display());
+                Some(Self {
+                    url,
+                    _dir: Some(dir),
+                    postgres: None,
+                })
+            }
+            Backend::Postgres => {
+                let Ok(admin_url) = std::env::var("PRAXIS_TEST_POSTGRES_URL") else {
+                    assert!(
+                        std::env::var("PRAXIS_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                        "PRAXIS_REQUIRE_POSTGRES=1 but PRAXIS_TEST_POSTGRES_URL is not set"
+                    );
+                    eprintln!("skipped: PRAXIS_TEST_POSTGRES_URL is not set");
+                    return None;
+                };
+                let name = format!("praxis_test_{}", Uuid::now_v7().simple());
+                let admin = Database::connect(&admin_url)
+                    .await
+                    .expect("connect to PRAXIS_TEST_POSTGRES_URL");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .unwrap();
+                admin.close().await.ok();
+                let mut url = url::Url::parse(&admin_url).unwrap();
+                url.set_path(&format!("/{name}"));
+                Some(Self {
+                    url: url.to_string(),
+                    _dir: None,
+                    postgres: Some((admin_url, name)),
+                })
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.postgres.take() {
+            // Drop runs inside the test's runtime: use a thread with a runtime of its own.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                runtime.block_on(async {
+                    if let Ok(admin) = Database::connect(&admin_url).await {
+                        let _ = admin
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            ))
+                            .await;
+                        admin.close().await.ok();
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// A running server and a direct connection to its database.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: DatabaseConnection,
+    pub http: reqwest::Client,
+    pub backend: Backend,
+    handle: actix_web::dev::ServerHandle,
+    _test_db: TestDb,
+}
+
+pub fn serve_args(database_url: &str, extra: &[&str]) -> (Cli, ServeArgs) {
+    let mut argv = vec![
+        "praxis",
+        "--database-url",
+        database_url,
+        "serve",
+        "--bind",
+        "127.0.0.1:0",
+        "--workers",
+        "1",
+        "--operator-secret",
+        OPERATOR_SECRET,
+        "--allow-loopback-jwks",
+        "--jwks-min-refresh",
+        "0s",
+    ];
+    argv.extend_from_slice(extra);
+    let cli = Cli::try_parse_from(argv).unwrap();
+    let Command::Serve(args) = &cli.command else {
+        unreachable!()
+    };
+    let args = (**args).clone();
+    (cli, args)
+}
+
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, &[]).await
+}
+
+pub async fn spawn_app_with(backend: Backend, extra: &[&str]) -> Option<TestApp> {
+    let test_db = TestDb::new(backend).await?;
+    let (cli, args) = serve_args(&test_db.url, extra);
+    let db = api::db::connect_and_migrate(&cli.database).await.unwrap();
+    let state = AppState::new(db.clone(), &args).unwrap();
+    let (server, addr) = bind(state, &args).unwrap();
+    let handle = server.handle();
+    tokio::spawn(server);
+    Some(TestApp {
+        addr,
+        db,
+        http: reqwest::Client::new(),
+        backend,
+        handle,
+        _test_db: test_db,
+    })
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let handle = self.handle.clone();
+        drop(handle.stop(false));
+    }
+}
+
+/// A GraphQL response: HTTP status and body.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub body: Value,
+}
+
+impl Reply {
+    /// `data` at a JSON pointer, e.g. `/viewer/person/id`.
+    pub fn data(&self, pointer: &str) -> &Value {
+        self.body
+            .pointer(&format!("/data{pointer}"))
+            .unwrap_or(&Value::Null)
+    }
+
+    pub fn errors(&self) -> Vec<Value> {
+        self.body["errors"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// The `extensions.code` of every error.
+    pub fn codes(&self) -> Vec<String> {
+        self.errors()
+            .iter()
+            .map(|e| {
+                e["extensions"]["code"]
+                    .as_str()
+                    .unwrap_or("<none>")
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(self.status, StatusCode::OK, "{:#}", self.body);
+        assert!(
+            self.errors().is_empty(),
+            "unexpected errors: {:#}",
+            self.body
+        );
+        self
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn graphql(&self, token: Option<&str>, query: &str, variables: Value) -> Reply {
+        let mut request = self
+            .http
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        let body = response.json().await.unwrap();
+        Reply { status, body }
+    }
+
+    /// Creates an organization with issuer `https://SLUG.idp.test` and an HS256 key `SLUG-k1`.
+    pub async fn create_org(&self, slug: &str) -> OrgFixture {
+        let operator = Viewer::Operator(OperatorViewer {
+            subject: "test".into(),
+        });
+        let issuer = format!("https://{slug}.idp.test");
+        let created = service::organization::create_organization(
+            &self.db,
+            &operator,
+            NewOrganization {
+                slug: slug.to_owned(),
+                name: format!("{slug} Inc."),
+                issuer: Some(issuer.clone()),
+                jwks_url: None,
+                dev_key: false,
+                admin_claim: None,
+                admin_claim_value: None,
+            },
+            true,
+        )
+        .await
+        .unwrap();
+        let secret = format!("{slug}-hs256-secret-0123456789-abcdefghij");
+        let kid = format!("{slug}-k1");
+        service::identity::add_key(
+            &self.db,
+            &operator,
+            created.organization.id,
+            None,
+            NewKey {
+                kid: Some(kid.clone()),
+                material: KeyMaterial::Hs256(secret.clone()),
+            },
+            false,
+        )
+        .await
+        .unwrap();
+        OrgFixture {
+            id: created.organization.id,
+            slug: slug.to_owned(),
+            issuer,
+            secret,
+            kid,
+        }
+    }
+
+    pub fn operator_token(&self) -> String {
+        sign(
+            Header::new(Algorithm::HS256),
+            claims(OPERATOR_ISSUER, "ops", json!({})),
+            &EncodingKey::from_secret(OPERATOR_SECRET.as_bytes()),
+        )
+    }
+}
+
+/// An organization made by [`TestApp::create_org`].
+#[derive(Debug, Clone)]
+pub struct OrgFixture {
+    pub id: Uuid,
+    pub slug: String,
+    pub issuer: String,
+    pub secret: String,
+    pub kid: String,
+}
+
+impl OrgFixture {
+    /// A valid token for `sub`, with `extra` claims merged in.
+    pub fn token(&self, sub: &str, extra: Value) -> String {
+        let mut header = Header::new(Algorithm::HS256);
+        header.kid = Some(self.kid.clone());
+        sign(
+            header,
+            claims(&self.issuer, sub, extra),
+            &EncodingKey::from_secret(self.secret.as_bytes()),
+        )
+    }
+
+    pub fn admin_token(&self, sub: &str) -> String {
+        self.token(sub, json!({ "roles": ["admin"] }))
+    }
+}
+
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Standard claims valid for ten minutes, with `extra` merged over them (a null removes one).
+pub fn claims(issuer: &str, sub: &str, extra: Value) -> Value {
+    let mut claims = json!({
+        "iss": issuer,
+        "aud": AUDIENCE,
+        "sub": sub,
+        "iat": now(),
+        "exp": now() + 600,
+    });
+    if let Value::Object(extra) = extra {
+        for (key, value) in extra {
+            if value.is_null() {
+                claims.as_object_mut().unwrap().remove(&key);
+            } else {
+                claims[key] = value;
+            }
+        }
+    }
+    claims
+}
+
+pub fn sign(header: Header, claims: Value, key: &EncodingKey) -> String {
+    jsonwebtoken::encode(&header, &claims, key).unwrap()
+}
+
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}

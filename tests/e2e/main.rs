@@ -1,0 +1,13 @@
+//! End-to-end tests: a real server on port 0 with a fresh database per test, spoken to over
+//! HTTP. Every database test runs on SQLite and, with `PRAXIS_TEST_POSTGRES_URL`, on
+//! PostgreSQL (each on a database of its own).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[macro_use]
+mod common;
+
+mod api_conventions;
+mod auth;
+mod cli;
+mod isolation;
