@@ -90,7 +90,7 @@ pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
 /// How to get tokens for the demo world.
 pub fn instructions(bind: Option<&str>) -> String {
     let mut text = String::from("Demo world loaded: organizations acme, globex, initech.\n");
-    text.push_str("Mint a token (admins: alice@acme, dana@globex, frank@initech):\n");
+    text.push_str("Mint a token (`praxis` is `cargo run -q --` in a checkout; admins: alice@acme, dana@globex, frank@initech):\n");
     for (slug, _, people) in DEMO_WORLD {
         for (subject, display_name, is_admin) in *people {
             text.push_str(&format!(
