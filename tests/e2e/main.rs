@@ -11,3 +11,4 @@ mod api_conventions;
 mod auth;
 mod cli;
 mod isolation;
+mod websocket;
