@@ -511,3 +511,71 @@ fn every_type_and_field_is_documented() {
         "undocumented schema items: {undocumented:#?}"
     );
 }
+
+/// Statements per request depend on the query's shape, not on page sizes or id counts: lookups
+/// by id are batched by the per-request DataLoaders.
+async fn statements_bounded(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let operator = app.operator_token();
+    let acme = app.create_org("acme").await;
+    let globex = app.create_org("globex").await;
+    let people_query = "{ organization(slug: \"acme\") { people(first: 100) { nodes { id organization { slug } } } } }";
+    let (mut counts, mut node_counts) = (Vec::new(), Vec::new());
+    for wave in 0..2 {
+        for n in 0..(if wave == 0 { 2 } else { 20 }) {
+            api::service::person::sign_in(
+                &app.db,
+                &MemberIdentity {
+                    organization_id: if n % 2 == 0 { acme.id } else { globex.id },
+                    subject: format!("w{wave}-p{n}"),
+                    name: None,
+                    email: None,
+                    is_admin: false,
+                },
+            )
+            .await
+            .unwrap();
+        }
+        // The operator's token costs no statement, so every one counted is the query's.
+        let (reply, statements) = app
+            .graphql_counted(Some(&operator), people_query, json!({}))
+            .await;
+        reply.assert_ok();
+        counts.push(statements);
+        let ids: Vec<Value> = reply
+            .data("/organization/people/nodes")
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].clone())
+            .chain([json!(acme_id(&app, &operator).await)])
+            .collect();
+        let (reply, statements) = app.graphql_counted(Some(&operator), "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Person { organization { slug } } } }", json!({ "ids": ids })).await;
+        reply.assert_ok();
+        // Depth 1: one batch of organizations and one of people, however many ids; depth 2
+        // (Person.organization) is served from the request's loader cache.
+        node_counts.push(statements);
+    }
+    // organization by slug, the people page, one organization batch: 3 with 1 or 11 people.
+    assert_eq!(counts, [3, 3]);
+    assert_eq!(node_counts, [2, 2], "nodes with 2 and with 12 ids");
+}
+db_test!(
+    statements_per_request_do_not_grow_with_page_size,
+    statements_bounded
+);
+
+async fn acme_id(app: &TestApp, operator: &str) -> String {
+    app.graphql(
+        Some(operator),
+        "{ organization(slug: \"acme\") { id } }",
+        json!({}),
+    )
+    .await
+    .data("/organization/id")
+    .as_str()
+    .unwrap()
+    .to_owned()
+}

@@ -16,7 +16,13 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{json, Value};
-use std::net::SocketAddr;
+use std::{
+    net::SocketAddr,
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
+};
 use uuid::Uuid;
 
 pub const OPERATOR_SECRET: &str = "operator-secret-for-tests-0123456789abcdef";
@@ -126,6 +132,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     pub http: reqwest::Client,
     pub backend: Backend,
+    /// SQL statements the server's connection has run so far.
+    pub statements: Arc<AtomicUsize>,
     handle: actix_web::dev::ServerHandle,
     _test_db: TestDb,
 }
@@ -162,7 +170,12 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 pub async fn spawn_app_with(backend: Backend, extra: &[&str]) -> Option<TestApp> {
     let test_db = TestDb::new(backend).await?;
     let (cli, args) = serve_args(&test_db.url, extra);
-    let db = api::db::connect_and_migrate(&cli.database).await.unwrap();
+    let mut db = api::db::connect_and_migrate(&cli.database).await.unwrap();
+    let statements = Arc::new(AtomicUsize::new(0));
+    let counter = statements.clone();
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
     let state = AppState::new(db.clone(), &args).unwrap();
     let (server, addr) = bind(state, &args).unwrap();
     let handle = server.handle();
@@ -172,6 +185,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[&str]) -> Option<TestApp>
         db,
         http: reqwest::Client::new(),
         backend,
+        statements,
         handle,
         _test_db: test_db,
     })
@@ -228,6 +242,18 @@ impl Reply {
 }
 
 impl TestApp {
+    /// Runs a request and counts the SQL statements the server ran for it.
+    pub async fn graphql_counted(
+        &self,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> (Reply, usize) {
+        let before = self.statements.load(Ordering::SeqCst);
+        let reply = self.graphql(token, query, variables).await;
+        (reply, self.statements.load(Ordering::SeqCst) - before)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }

@@ -3,7 +3,7 @@
 //! rows the viewer may see.
 
 use crate::{auth::Viewer, error::ServiceError, service};
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{organization, person};
 use sea_orm::DatabaseConnection;
 use std::{collections::HashMap, sync::Arc};
@@ -42,27 +42,31 @@ impl Loader<Uuid> for PersonLoader {
 }
 
 /// The loaders of one request.
+/// Each caches what it loaded for the rest of the request (never longer: the viewer's rights
+/// may change between requests).
 pub struct Loaders {
-    organizations: DataLoader<OrganizationLoader>,
-    people: DataLoader<PersonLoader>,
+    organizations: DataLoader<OrganizationLoader, HashMapCache>,
+    people: DataLoader<PersonLoader, HashMapCache>,
 }
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection, viewer: &Viewer) -> Self {
         Self {
-            organizations: DataLoader::new(
+            organizations: DataLoader::with_cache(
                 OrganizationLoader {
                     db: db.clone(),
                     viewer: viewer.clone(),
                 },
                 tokio::spawn,
+                HashMapCache::default(),
             ),
-            people: DataLoader::new(
+            people: DataLoader::with_cache(
                 PersonLoader {
                     db: db.clone(),
                     viewer: viewer.clone(),
                 },
                 tokio::spawn,
+                HashMapCache::default(),
             ),
         }
     }
