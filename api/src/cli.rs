@@ -163,12 +163,7 @@ async fn token(database: &crate::config::DatabaseArgs, args: TokenArgs) -> anyho
         .ok_or_else(|| anyhow::anyhow!("--org is required (or --operator)"))?;
     let db = db::connect_and_migrate(database).await?;
     let operator = cli_operator();
-    let org = service::organization::find_by_slug(&db, &operator, slug)
-        .await
-        .map_err(|e| match e {
-            ServiceError::NotFound => anyhow::anyhow!("no organization with slug {slug:?}"),
-            other => explain(other),
-        })?;
+    let org = find_org(&db, slug).await?;
     let token =
         service::identity::mint_dev_token(&db, &operator, &org, &args.auth.audience, &claims)
             .await

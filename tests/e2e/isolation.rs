@@ -91,6 +91,13 @@ async fn isolation(backend: Backend) {
             .filter(|p| p.org == me.org)
             .map(|p| p.id.as_str())
             .collect();
+        // The oracle: a person sees their own organization and its people, nothing else.
+        let oracle_sees = |id: &str| {
+            visible_people.contains(id)
+                || org_ids
+                    .iter()
+                    .any(|(slug, oid)| oid == id && visible_orgs.contains(slug.as_str()))
+        };
 
         // viewer
         let reply = app
@@ -161,10 +168,7 @@ async fn isolation(backend: Backend) {
         for id in &all_ids {
             let reply = app.graphql(Some(&me.token), "query($id: ID!) { node(id: $id) { id ... on Person { organization { slug } } ... on Organization { slug } } }", json!({ "id": id })).await;
             checked += 1;
-            let expected = visible_people.contains(id.as_str())
-                || org_ids
-                    .iter()
-                    .any(|(slug, oid)| oid == id && visible_orgs.contains(slug.as_str()));
+            let expected = oracle_sees(id);
             if expected {
                 reply.assert_ok();
                 assert_eq!(reply.data("/node/id"), id.as_str());
@@ -191,10 +195,7 @@ async fn isolation(backend: Backend) {
         let got = reply.data("/nodes").as_array().unwrap().clone();
         let mut hidden = 0;
         for (index, id) in all_ids.iter().enumerate() {
-            let expected = visible_people.contains(id.as_str())
-                || org_ids
-                    .iter()
-                    .any(|(slug, oid)| oid == id && visible_orgs.contains(slug.as_str()));
+            let expected = oracle_sees(id);
             if expected {
                 assert_eq!(got[index]["id"], id.as_str());
             } else {
