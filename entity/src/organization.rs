@@ -1,5 +1,6 @@
 //! A tenant: a partner organization with its own identity provider.
 
+use crate::enums::PartnerPolicy;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -15,6 +16,10 @@ pub struct Model {
     /// Value that claim must hold (or contain) for the bearer to be an admin.
     pub admin_claim_value: String,
     pub disabled_at: Option<DateTimeUtc>,
+    /// Policy for partners' people joining our communities, unless a partnership overrides it.
+    pub default_inbound_policy: PartnerPolicy,
+    /// Policy for our people joining partners' communities, unless a partnership overrides it.
+    pub default_outbound_policy: PartnerPolicy,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

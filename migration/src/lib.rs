@@ -4,12 +4,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_tenancy;
+mod m20261127_000002_federation;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261127_000001_tenancy::Migration)]
+        vec![
+            Box::new(m20261127_000001_tenancy::Migration),
+            Box::new(m20261127_000002_federation::Migration),
+        ]
     }
 }

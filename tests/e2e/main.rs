@@ -10,5 +10,8 @@ mod common;
 mod api_conventions;
 mod auth;
 mod cli;
+mod federation_atomicity;
+mod federation_journey;
+mod federation_isolation;
 mod isolation;
 mod websocket;

@@ -159,7 +159,7 @@ pub async fn list_issuers(
     viewer: &Viewer,
     organization_id: Uuid,
 ) -> ServiceResult<Vec<IssuerWithKeys>> {
-    access::require_organization_admin(viewer, organization_id)?;
+    access::require_organization_admin(db, viewer, organization_id).await?;
     let issuers = identity_issuer::Entity::find()
         .filter(identity_issuer::Column::OrganizationId.eq(organization_id))
         .order_by_asc(identity_issuer::Column::Id)

@@ -2,8 +2,13 @@
 //! typed input, ask [`crate::access`], and return a [`crate::error::ServiceResult`]. They know
 //! nothing of GraphQL.
 
+pub mod audit;
+pub mod community;
 pub mod identity;
+pub mod membership;
 pub mod organization;
 pub mod page;
+pub mod participation;
+pub mod partnership;
 pub mod person;
 pub mod slug;

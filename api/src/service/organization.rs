@@ -2,6 +2,7 @@
 //! their own people.
 
 use super::{
+    audit::{self, AuditEntry},
     identity::{self, KeyMaterial, NewKey},
     page::{page_by_key, Page, PageRequest},
     slug::{parse_name, Slug},
@@ -12,7 +13,11 @@ use crate::{
     error::{is_unique_violation, ServiceError, ServiceResult},
 };
 use chrono::Utc;
-use entity::{identity_issuer, organization};
+use entity::{
+    enums::{AuditAction, PartnerPolicy},
+    identity_issuer, organization,
+};
+use serde_json::json;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, Set, TransactionTrait,
@@ -92,6 +97,8 @@ pub async fn create_organization(
         admin_claim: Set(admin_claim),
         admin_claim_value: Set(admin_claim_value),
         disabled_at: Set(None),
+        default_inbound_policy: Set(PartnerPolicy::Allowed),
+        default_outbound_policy: Set(PartnerPolicy::Allowed),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -178,6 +185,7 @@ pub async fn count_visible(db: &impl ConnectionTrait, viewer: &Viewer) -> Servic
 }
 
 /// Disables (refuses its tokens from now on) or enables an organization. Operator only.
+/// Its participations (as host and as partner) are suspended or restored with it.
 pub async fn set_disabled(
     db: &DatabaseConnection,
     viewer: &Viewer,
@@ -185,8 +193,9 @@ pub async fn set_disabled(
     disabled: bool,
 ) -> ServiceResult<organization::Model> {
     access::require_operator(viewer)?;
+    let txn = db.begin().await?;
     let org = organization::Entity::find_by_id(organization_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(ServiceError::NotFound)?;
     if org.disabled_at.is_some() == disabled {
@@ -196,7 +205,29 @@ pub async fn set_disabled(
     let mut active: organization::ActiveModel = org.into();
     active.disabled_at = Set(disabled.then_some(now));
     active.updated_at = Set(now);
-    let updated = active.update(db).await?;
+    let updated = active.update(&txn).await?;
+    let links = super::participation::sync_links(&txn, &[updated.id]).await?;
+    let action = if disabled {
+        AuditAction::OrganizationDisabled
+    } else {
+        AuditAction::OrganizationEnabled
+    };
+    audit::record(
+        &txn,
+        viewer,
+        vec![AuditEntry::new(action, updated.id, "Organization")
+            .target(updated.id)
+            .change(
+                Some(json!({ "disabled": !disabled })),
+                Some(json!({
+                    "disabled": disabled,
+                    "participationsChanged": links.participations,
+                    "membershipsChanged": links.memberships,
+                })),
+            )],
+    )
+    .await?;
+    txn.commit().await?;
     tracing::info!(organization = %updated.slug, disabled, "organization state changed");
     Ok(updated)
 }

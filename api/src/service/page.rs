@@ -65,7 +65,7 @@ impl PageRequest {
     }
 }
 
-/// Reads one page of `select`, ordered by `key` (a unique UUID v7 column).
+/// Reads one page of `select`, ordered by `key` (a unique UUID v7 column), oldest first.
 pub async fn page_by_key<E, C>(
     db: &C,
     select: Select<E>,
@@ -76,15 +76,52 @@ where
     E: EntityTrait,
     C: ConnectionTrait,
 {
+    page_in_order(db, select, key, request, false).await
+}
+
+/// Reads one page of `select`, ordered by `key` (a unique UUID v7 column), newest first.
+pub async fn page_by_key_newest_first<E, C>(
+    db: &C,
+    select: Select<E>,
+    key: E::Column,
+    request: &PageRequest,
+) -> ServiceResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    page_in_order(db, select, key, request, true).await
+}
+
+async fn page_in_order<E, C>(
+    db: &C,
+    select: Select<E>,
+    key: E::Column,
+    request: &PageRequest,
+    newest_first: bool,
+) -> ServiceResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
     let (size, backward) = request.size_and_direction()?;
     let mut select = select;
+    // "after" means further along the list's order, whichever way the list runs.
     if let Some(after) = request.after {
-        select = select.filter(key.gt(after));
+        select = select.filter(if newest_first {
+            key.lt(after)
+        } else {
+            key.gt(after)
+        });
     }
     if let Some(before) = request.before {
-        select = select.filter(key.lt(before));
+        select = select.filter(if newest_first {
+            key.gt(before)
+        } else {
+            key.lt(before)
+        });
     }
-    select = if backward {
+    select = if backward != newest_first {
         select.order_by_desc(key)
     } else {
         select.order_by_asc(key)
@@ -108,6 +145,29 @@ where
             more
         },
     })
+}
+
+/// The rows among `ids` that match `visible` (a condition from `access`), by id: what
+/// DataLoaders and `nodes` fetch.
+pub async fn visible_by_id<E, C>(
+    db: &C,
+    visible: sea_orm::Condition,
+    id: E::Column,
+    ids: &[Uuid],
+    key: impl Fn(&E::Model) -> Uuid,
+) -> ServiceResult<std::collections::HashMap<Uuid, E::Model>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    Ok(E::find()
+        .filter(visible)
+        .filter(id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| (key(&row), row))
+        .collect())
 }
 
 #[cfg(test)]

@@ -1,0 +1,175 @@
+//! Enumerations stored as text columns, spelled as the API spells them.
+
+use sea_orm::entity::prelude::*;
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, EnumIter, DeriveActiveEnum)]
+        #[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]
+        pub enum $name {
+            $(
+                #[sea_orm(string_value = $text)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// The stored (and API) spelling.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                }
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// What one organization lets the people of a partner do (or its own people do there).
+    PartnerPolicy {
+        Allowed = "ALLOWED",
+        ApprovalRequired = "APPROVAL_REQUIRED",
+        Blocked = "BLOCKED",
+    }
+);
+
+text_enum!(
+    /// Where a partnership stands.
+    PartnershipStatus {
+        Proposed = "PROPOSED",
+        Active = "ACTIVE",
+        Declined = "DECLINED",
+        Suspended = "SUSPENDED",
+        Ended = "ENDED",
+    }
+);
+
+text_enum!(
+    /// Who may see a community.
+    CommunityVisibility {
+        HostOnly = "HOST_ONLY",
+        Federated = "FEDERATED",
+    }
+);
+
+text_enum!(
+    /// Wenger's stages of a community of practice.
+    LifecycleStage {
+        Potential = "POTENTIAL",
+        Coalescing = "COALESCING",
+        Maturing = "MATURING",
+        Stewardship = "STEWARDSHIP",
+        Transformation = "TRANSFORMATION",
+    }
+);
+
+text_enum!(
+    /// Whether joining needs a coordinator's approval.
+    JoinRule {
+        Open = "OPEN",
+        ApprovalRequired = "APPROVAL_REQUIRED",
+    }
+);
+
+text_enum!(
+    /// An organization's place in a community.
+    ParticipationTier {
+        Host = "HOST",
+        Participate = "PARTICIPATE",
+        CoHost = "CO_HOST",
+    }
+);
+
+text_enum!(
+    /// Where an organization's participation stands. `EXPIRED` is never stored: an
+    /// `INVITED` row past its expiry reads as expired.
+    ParticipationStatus {
+        Invited = "INVITED",
+        Expired = "EXPIRED",
+        Declined = "DECLINED",
+        Active = "ACTIVE",
+        Suspended = "SUSPENDED",
+        Removed = "REMOVED",
+        Left = "LEFT",
+    }
+);
+
+text_enum!(
+    /// A member's role in a community.
+    MemberRole {
+        Sponsor = "SPONSOR",
+        Coordinator = "COORDINATOR",
+        Core = "CORE",
+        Active = "ACTIVE",
+        Peripheral = "PERIPHERAL",
+    }
+);
+
+text_enum!(
+    /// The kind of leadership a member holds.
+    Leadership {
+        Formal = "FORMAL",
+        Informal = "INFORMAL",
+    }
+);
+
+text_enum!(
+    /// Where a membership stands.
+    MembershipStatus {
+        Pending = "PENDING",
+        Active = "ACTIVE",
+        Suspended = "SUSPENDED",
+        Rejected = "REJECTED",
+        Left = "LEFT",
+        Removed = "REMOVED",
+    }
+);
+
+text_enum!(
+    /// Who must approve a membership request.
+    ApprovalKind {
+        Coordinator = "COORDINATOR",
+        HostAdmin = "HOST_ADMIN",
+        MemberOrganizationAdmin = "MEMBER_ORGANIZATION_ADMIN",
+    }
+);
+
+text_enum!(
+    /// Where one approval stands.
+    ApprovalStatus {
+        Pending = "PENDING",
+        Approved = "APPROVED",
+        Rejected = "REJECTED",
+    }
+);
+
+text_enum!(
+    /// What an audit event records.
+    AuditAction {
+        PartnershipProposed = "PARTNERSHIP_PROPOSED",
+        PartnershipAccepted = "PARTNERSHIP_ACCEPTED",
+        PartnershipDeclined = "PARTNERSHIP_DECLINED",
+        PartnershipSuspended = "PARTNERSHIP_SUSPENDED",
+        PartnershipResumed = "PARTNERSHIP_RESUMED",
+        PartnershipEnded = "PARTNERSHIP_ENDED",
+        PartnerPolicyChanged = "PARTNER_POLICY_CHANGED",
+        PolicyDefaultsChanged = "POLICY_DEFAULTS_CHANGED",
+        CommunityCreated = "COMMUNITY_CREATED",
+        CommunityUpdated = "COMMUNITY_UPDATED",
+        OrganizationInvited = "ORGANIZATION_INVITED",
+        InvitationAccepted = "INVITATION_ACCEPTED",
+        InvitationDeclined = "INVITATION_DECLINED",
+        OrganizationRemoved = "ORGANIZATION_REMOVED",
+        OrganizationWithdrew = "ORGANIZATION_WITHDREW",
+        MembershipRequested = "MEMBERSHIP_REQUESTED",
+        MembershipApprovalDecided = "MEMBERSHIP_APPROVAL_DECIDED",
+        MemberAdded = "MEMBER_ADDED",
+        MemberRoleChanged = "MEMBER_ROLE_CHANGED",
+        MemberLeft = "MEMBER_LEFT",
+        MemberRemoved = "MEMBER_REMOVED",
+        MemberOffboarded = "MEMBER_OFFBOARDED",
+        OrganizationDisabled = "ORGANIZATION_DISABLED",
+        OrganizationEnabled = "ORGANIZATION_ENABLED",
+    }
+);
