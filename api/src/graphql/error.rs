@@ -135,3 +135,37 @@ pub fn user_errors<T>(
         Err(other) => Err(to_graphql(&other)),
     }
 }
+
+/// Defines a mutation payload: the changed object (absent when `userErrors` says why not).
+macro_rules! payload {
+    ($(#[$doc:meta])* $name:ident { $field:ident : $ty:ty }) => {
+        $(#[$doc])*
+        #[derive(async_graphql::SimpleObject)]
+        pub struct $name {
+            /// The object after the change; null when `userErrors` says why it was not made.
+            pub $field: Option<$ty>,
+            /// Why the change was not made.
+            pub user_errors: Vec<$crate::graphql::error::UserError>,
+        }
+
+        impl $name {
+            /// Rule failures become `userErrors`; other errors stay top-level.
+            pub fn from_result<T>(
+                result: $crate::error::ServiceResult<T>,
+                wrap: impl FnOnce(T) -> $ty,
+            ) -> async_graphql::Result<Self> {
+                Ok(match $crate::graphql::error::user_errors(result)? {
+                    Ok(value) => Self {
+                        $field: Some(wrap(value)),
+                        user_errors: vec![],
+                    },
+                    Err(errors) => Self {
+                        $field: None,
+                        user_errors: errors,
+                    },
+                })
+            }
+        }
+    };
+}
+pub(crate) use payload;

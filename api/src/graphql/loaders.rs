@@ -4,41 +4,89 @@
 
 use crate::{auth::Viewer, error::ServiceError, service};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use entity::{organization, person};
+use entity::{
+    audit_event, community, membership, membership_approval, organization, participation,
+    partnership, person,
+};
 use sea_orm::DatabaseConnection;
 use std::{collections::HashMap, sync::Arc};
 use uuid::Uuid;
 
-pub struct OrganizationLoader {
-    db: DatabaseConnection,
-    viewer: Viewer,
+type LoadResult<V> = Result<Option<V>, Arc<ServiceError>>;
+
+/// Defines a loader of `$value` by id through `$find(db, viewer, ids)`.
+macro_rules! visible_loader {
+    ($name:ident, $value:ty, $find:path) => {
+        pub struct $name {
+            db: DatabaseConnection,
+            viewer: Viewer,
+        }
+
+        impl Loader<Uuid> for $name {
+            type Value = $value;
+            type Error = Arc<ServiceError>;
+
+            async fn load(
+                &self,
+                keys: &[Uuid],
+            ) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+                $find(&self.db, &self.viewer, keys).await.map_err(Arc::new)
+            }
+        }
+    };
 }
 
-impl Loader<Uuid> for OrganizationLoader {
-    type Value = organization::Model;
-    type Error = Arc<ServiceError>;
+visible_loader!(
+    OrganizationLoader,
+    organization::Model,
+    service::organization::find_visible
+);
+visible_loader!(PersonLoader, person::Model, service::person::find_visible);
+visible_loader!(
+    CommunityLoader,
+    community::Model,
+    service::community::find_visible
+);
+visible_loader!(
+    PartnershipLoader,
+    partnership::Model,
+    service::partnership::find_visible
+);
+visible_loader!(
+    ParticipationLoader,
+    participation::Model,
+    service::participation::find_visible
+);
+visible_loader!(
+    MembershipLoader,
+    membership::Model,
+    service::membership::find_visible
+);
+visible_loader!(
+    ApprovalLoader,
+    membership_approval::Model,
+    service::membership::find_visible_approvals
+);
+visible_loader!(
+    AuditEventLoader,
+    audit_event::Model,
+    service::audit::find_visible
+);
+// Keyed by membership id: its visible approvals.
+visible_loader!(
+    ApprovalsOfLoader,
+    Vec<membership_approval::Model>,
+    service::membership::approvals_of
+);
+// Keyed by community id: the viewer's own membership there.
+visible_loader!(
+    ViewerMembershipLoader,
+    membership::Model,
+    service::membership::of_viewer
+);
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        service::organization::find_visible(&self.db, &self.viewer, keys)
-            .await
-            .map_err(Arc::new)
-    }
-}
-
-pub struct PersonLoader {
-    db: DatabaseConnection,
-    viewer: Viewer,
-}
-
-impl Loader<Uuid> for PersonLoader {
-    type Value = person::Model;
-    type Error = Arc<ServiceError>;
-
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        service::person::find_visible(&self.db, &self.viewer, keys)
-            .await
-            .map_err(Arc::new)
-    }
+fn loader<L: Loader<Uuid>>(make: impl FnOnce() -> L) -> DataLoader<L, HashMapCache> {
+    DataLoader::with_cache(make(), tokio::spawn, HashMapCache::default())
 }
 
 /// The loaders of one request.
@@ -47,38 +95,87 @@ impl Loader<Uuid> for PersonLoader {
 pub struct Loaders {
     organizations: DataLoader<OrganizationLoader, HashMapCache>,
     people: DataLoader<PersonLoader, HashMapCache>,
+    communities: DataLoader<CommunityLoader, HashMapCache>,
+    partnerships: DataLoader<PartnershipLoader, HashMapCache>,
+    participations: DataLoader<ParticipationLoader, HashMapCache>,
+    memberships: DataLoader<MembershipLoader, HashMapCache>,
+    approvals: DataLoader<ApprovalLoader, HashMapCache>,
+    audit_events: DataLoader<AuditEventLoader, HashMapCache>,
+    approvals_of: DataLoader<ApprovalsOfLoader, HashMapCache>,
+    viewer_memberships: DataLoader<ViewerMembershipLoader, HashMapCache>,
+}
+
+macro_rules! new_loader {
+    ($ty:ident, $db:expr, $viewer:expr) => {
+        loader(|| $ty {
+            db: $db.clone(),
+            viewer: $viewer.clone(),
+        })
+    };
 }
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection, viewer: &Viewer) -> Self {
         Self {
-            organizations: DataLoader::with_cache(
-                OrganizationLoader {
-                    db: db.clone(),
-                    viewer: viewer.clone(),
-                },
-                tokio::spawn,
-                HashMapCache::default(),
-            ),
-            people: DataLoader::with_cache(
-                PersonLoader {
-                    db: db.clone(),
-                    viewer: viewer.clone(),
-                },
-                tokio::spawn,
-                HashMapCache::default(),
-            ),
+            organizations: new_loader!(OrganizationLoader, db, viewer),
+            people: new_loader!(PersonLoader, db, viewer),
+            communities: new_loader!(CommunityLoader, db, viewer),
+            partnerships: new_loader!(PartnershipLoader, db, viewer),
+            participations: new_loader!(ParticipationLoader, db, viewer),
+            memberships: new_loader!(MembershipLoader, db, viewer),
+            approvals: new_loader!(ApprovalLoader, db, viewer),
+            audit_events: new_loader!(AuditEventLoader, db, viewer),
+            approvals_of: new_loader!(ApprovalsOfLoader, db, viewer),
+            viewer_memberships: new_loader!(ViewerMembershipLoader, db, viewer),
         }
     }
 
-    pub async fn organization(
-        &self,
-        id: Uuid,
-    ) -> Result<Option<organization::Model>, Arc<ServiceError>> {
+    pub async fn organization(&self, id: Uuid) -> LoadResult<organization::Model> {
         self.organizations.load_one(id).await
     }
 
-    pub async fn person(&self, id: Uuid) -> Result<Option<person::Model>, Arc<ServiceError>> {
+    pub async fn person(&self, id: Uuid) -> LoadResult<person::Model> {
         self.people.load_one(id).await
+    }
+
+    pub async fn community(&self, id: Uuid) -> LoadResult<community::Model> {
+        self.communities.load_one(id).await
+    }
+
+    pub async fn partnership(&self, id: Uuid) -> LoadResult<partnership::Model> {
+        self.partnerships.load_one(id).await
+    }
+
+    pub async fn participation(&self, id: Uuid) -> LoadResult<participation::Model> {
+        self.participations.load_one(id).await
+    }
+
+    pub async fn membership(&self, id: Uuid) -> LoadResult<membership::Model> {
+        self.memberships.load_one(id).await
+    }
+
+    pub async fn approval(&self, id: Uuid) -> LoadResult<membership_approval::Model> {
+        self.approvals.load_one(id).await
+    }
+
+    pub async fn audit_event(&self, id: Uuid) -> LoadResult<audit_event::Model> {
+        self.audit_events.load_one(id).await
+    }
+
+    /// The approvals of a membership the viewer may see.
+    pub async fn approvals_of(
+        &self,
+        membership_id: Uuid,
+    ) -> Result<Vec<membership_approval::Model>, Arc<ServiceError>> {
+        Ok(self
+            .approvals_of
+            .load_one(membership_id)
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// The viewer's own membership of a community.
+    pub async fn viewer_membership(&self, community_id: Uuid) -> LoadResult<membership::Model> {
+        self.viewer_memberships.load_one(community_id).await
     }
 }

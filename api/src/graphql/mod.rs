@@ -1,13 +1,19 @@
 //! The GraphQL schema: one module per area, merged into the roots; resolvers stay thin and
 //! call services.
 
+pub mod audit;
+pub mod community;
 pub mod connection;
 pub mod context;
+pub mod enums;
 pub mod error;
 pub mod identity;
 pub mod loaders;
+pub mod membership;
 pub mod node;
 pub mod organization;
+pub mod participation;
+pub mod partnership;
 pub mod person;
 pub mod viewer;
 
@@ -19,12 +25,19 @@ use sea_orm::DatabaseConnection;
 pub struct QueryRoot(
     viewer::ViewerQuery,
     organization::OrganizationQuery,
+    community::CommunityQuery,
     node::NodeQuery,
 );
 
 /// All mutations.
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(organization::OrganizationMutation);
+pub struct MutationRoot(
+    organization::OrganizationMutation,
+    partnership::PartnershipMutation,
+    community::CommunityMutation,
+    participation::ParticipationMutation,
+    membership::MembershipMutation,
+);
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 

@@ -5,7 +5,12 @@ use super::{
     context,
     error::{coded, ErrorCode, GqlResult},
     loaders::Loaders,
+    audit::AuditEvent,
+    community::Community,
+    membership::{Membership, MembershipApproval},
     organization::Organization,
+    participation::Participation,
+    partnership::Partnership,
     person::Person,
 };
 use async_graphql::{Context, Interface, Object, ServerError, ID};
@@ -20,22 +25,42 @@ pub const MAX_NODES: usize = 100;
 pub enum NodeKind {
     Organization,
     Person,
+    Partnership,
+    Community,
+    Participation,
+    Membership,
+    MembershipApproval,
+    AuditEvent,
 }
+
+/// Every kind, for round trips of the names.
+const KINDS: [NodeKind; 8] = [
+    NodeKind::Organization,
+    NodeKind::Person,
+    NodeKind::Partnership,
+    NodeKind::Community,
+    NodeKind::Participation,
+    NodeKind::Membership,
+    NodeKind::MembershipApproval,
+    NodeKind::AuditEvent,
+];
 
 impl NodeKind {
     fn name(self) -> &'static str {
         match self {
             Self::Organization => "Organization",
             Self::Person => "Person",
+            Self::Partnership => "Partnership",
+            Self::Community => "Community",
+            Self::Participation => "Participation",
+            Self::Membership => "Membership",
+            Self::MembershipApproval => "MembershipApproval",
+            Self::AuditEvent => "AuditEvent",
         }
     }
 
     fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "Organization" => Some(Self::Organization),
-            "Person" => Some(Self::Person),
-            _ => None,
-        }
+        KINDS.into_iter().find(|kind| kind.name() == name)
     }
 }
 
@@ -73,6 +98,12 @@ fn not_found(id: &ID) -> async_graphql::Error {
 pub enum Node {
     Organization(Organization),
     Person(Person),
+    Partnership(Partnership),
+    Community(Community),
+    Participation(Participation),
+    Membership(Membership),
+    MembershipApproval(MembershipApproval),
+    AuditEvent(AuditEvent),
 }
 
 #[derive(Default)]
@@ -94,6 +125,36 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|p| Node::Person(Person(p))),
+        NodeKind::Partnership => loaders
+            .partnership(uuid)
+            .await
+            .gql()?
+            .map(|p| Node::Partnership(Partnership(p))),
+        NodeKind::Community => loaders
+            .community(uuid)
+            .await
+            .gql()?
+            .map(|c| Node::Community(Community(c))),
+        NodeKind::Participation => loaders
+            .participation(uuid)
+            .await
+            .gql()?
+            .map(|p| Node::Participation(Participation(p))),
+        NodeKind::Membership => loaders
+            .membership(uuid)
+            .await
+            .gql()?
+            .map(|m| Node::Membership(Membership(m))),
+        NodeKind::MembershipApproval => loaders
+            .approval(uuid)
+            .await
+            .gql()?
+            .map(|a| Node::MembershipApproval(MembershipApproval(a))),
+        NodeKind::AuditEvent => loaders
+            .audit_event(uuid)
+            .await
+            .gql()?
+            .map(|e| Node::AuditEvent(AuditEvent(e))),
     })
 }
 

@@ -2,6 +2,12 @@
 //! operator's mutations.
 
 use super::{
+    audit::{AuditEvent, AuditEventFilter},
+    community::Community,
+    enums::{InvitationDirection, MembershipStatus, ParticipationStatus, PartnershipStatus},
+    membership::Membership,
+    participation::Participation,
+    partnership::{PartnerPolicyDefaults, Partnership},
     connection::{connection, page_request, wants_total_count, PraxisConnection},
     context::{self, ServiceSettings},
     error::{user_errors, GqlResult, UserError},
@@ -11,7 +17,15 @@ use super::{
 };
 use crate::{
     access,
-    service::{self, organization::NewOrganization, page::PageRequest},
+    service::{
+        self,
+        audit::AuditFilter,
+        community::CommunityFilter,
+        membership::{MembershipFilter, MembershipScope},
+        organization::NewOrganization,
+        page::PageRequest,
+        participation::ParticipationScope,
+    },
 };
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
@@ -77,6 +91,189 @@ impl Organization {
             0
         };
         Ok(connection(page, total, |p| p.id, Person))
+    }
+
+    /// The organization's default policies for partners. Its admins only (FORBIDDEN for
+    /// others).
+    async fn partner_policy_defaults(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<PartnerPolicyDefaults> {
+        let (db, viewer) = context::request(ctx)?;
+        access::require_organization_admin(db, viewer, self.0.id)
+            .await
+            .gql()?;
+        Ok(PartnerPolicyDefaults::from(&self.0))
+    }
+
+    /// The organization's partnerships, oldest first. Its admins only.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn partnerships(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only partnerships in this status.")] status: Option<PartnershipStatus>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Partnership>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let status = status.map(Into::into);
+        let page =
+            service::partnership::list_for_organization(db, viewer, self.0.id, status, &request)
+                .await
+                .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::partnership::count_for_organization(db, viewer, self.0.id, status)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |p| p.id, Partnership))
+    }
+
+    /// Invitations to communities: received by the organization (INCOMING) or sent for the
+    /// communities it hosts (OUTGOING), oldest first. Its admins only.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn invitations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Received or sent.")] direction: InvitationDirection,
+        #[graphql(desc = "Only invitations in this status.")] status: Option<ParticipationStatus>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Participation>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let scope = match direction {
+            InvitationDirection::Incoming => ParticipationScope::Incoming(self.0.id),
+            InvitationDirection::Outgoing => ParticipationScope::Outgoing(self.0.id),
+        };
+        let status = status.map(Into::into);
+        let page = service::participation::list(db, viewer, scope, status, &request)
+            .await
+            .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::participation::count(db, viewer, scope, status)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |p| p.id, Participation))
+    }
+
+    /// The organization's people's memberships of communities hosted elsewhere, oldest first.
+    /// Its admins only.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn external_memberships(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only this person's.")] person_id: Option<ID>,
+        #[graphql(desc = "Only memberships in this status.")] status: Option<MembershipStatus>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Membership>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let filter = MembershipFilter {
+            person_id: person_id
+                .map(|id| expect_global_id(&id, NodeKind::Person))
+                .transpose()?,
+            status: status.map(Into::into),
+            ..MembershipFilter::default()
+        };
+        let scope = MembershipScope::External(self.0.id);
+        let page = service::membership::list(db, viewer, scope, &filter, &request)
+            .await
+            .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::membership::count(db, viewer, scope, &filter)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |m| m.id, Membership))
+    }
+
+    /// Audit events that concern the organization, newest first. Its admins only.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn audit_events(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<AuditEventFilter>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<AuditEvent>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let filter = filter.unwrap_or_default();
+        let filter = AuditFilter {
+            actions: filter
+                .actions
+                .map(|actions| actions.into_iter().map(Into::into).collect()),
+            community_id: filter
+                .community_id
+                .map(|id| expect_global_id(&id, NodeKind::Community))
+                .transpose()?,
+            partner_id: filter
+                .partner_id
+                .map(|id| expect_global_id(&id, NodeKind::Organization))
+                .transpose()?,
+            since: filter.since,
+            until: filter.until,
+        };
+        let page = service::audit::list_for_organization(db, viewer, self.0.id, &filter, &request)
+            .await
+            .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::audit::count_for_organization(db, viewer, self.0.id, &filter)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |e| e.id, AuditEvent))
+    }
+
+    /// Communities this organization hosts that the viewer may see, oldest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn hosted_communities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Community>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let filter = CommunityFilter {
+            host_id: Some(self.0.id),
+            ..CommunityFilter::default()
+        };
+        let page = service::community::list_visible(db, viewer, &filter, &request)
+            .await
+            .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::community::count_visible(db, viewer, &filter)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |c| c.id, Community))
     }
 
     /// Identity provider settings: issuers, keys (never their material) and the admin claim.

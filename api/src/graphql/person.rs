@@ -1,11 +1,13 @@
 //! People as the API shows them.
 
 use super::{
+    context,
     error::GqlResult,
     loaders::Loaders,
     node::{global_id, NodeKind},
     organization::Organization,
 };
+use crate::access;
 use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, Utc};
 use entity::person;
@@ -26,9 +28,13 @@ impl Person {
         self.0.display_name.as_deref()
     }
 
-    /// Email from the person's identity provider, if it sends one.
-    async fn email(&self) -> Option<&str> {
-        self.0.email.as_deref()
+    /// Email from the person's identity provider, if it sends one. Private: null for
+    /// viewers of other organizations.
+    async fn email(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
+        let (_, viewer) = context::request(ctx)?;
+        Ok(access::sees_private_profile(viewer, self.0.organization_id)
+            .then_some(self.0.email.as_deref())
+            .flatten())
     }
 
     /// The organization the person belongs to.
@@ -46,8 +52,11 @@ impl Person {
         self.0.created_at
     }
 
-    /// When the person last made a request (to within five minutes).
-    async fn last_seen_at(&self) -> DateTime<Utc> {
-        self.0.last_seen_at
+    /// When the person last made a request (to within five minutes). Private: null for
+    /// viewers of other organizations.
+    async fn last_seen_at(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DateTime<Utc>>> {
+        let (_, viewer) = context::request(ctx)?;
+        Ok(access::sees_private_profile(viewer, self.0.organization_id)
+            .then_some(self.0.last_seen_at))
     }
 }

@@ -1,9 +1,23 @@
 //! `viewer`: who the token belongs to.
 
 use super::{
-    context, error::GqlResult, loaders::Loaders, organization::Organization, person::Person,
+    connection::{connection, page_request, wants_total_count, PraxisConnection},
+    context,
+    enums::MembershipStatus,
+    error::GqlResult,
+    loaders::Loaders,
+    membership::{Membership, MembershipApproval},
+    organization::Organization,
+    person::Person,
 };
-use crate::{access, auth};
+use crate::{
+    access, auth,
+    service::{
+        self,
+        membership::{MembershipFilter, MembershipScope},
+        page::PageRequest,
+    },
+};
 use async_graphql::{Context, Object};
 
 /// The authenticated viewer, as the API shows it.
@@ -42,6 +56,63 @@ impl Viewer {
     /// Whether the bearer is the platform operator.
     async fn is_operator(&self) -> bool {
         self.0.is_operator()
+    }
+
+    /// The viewer's own memberships (their communities, with role and status), oldest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn memberships(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only memberships in this status.")] status: Option<MembershipStatus>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Membership>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let filter = MembershipFilter {
+            status: status.map(Into::into),
+            ..MembershipFilter::default()
+        };
+        let page =
+            service::membership::list(db, viewer, MembershipScope::Viewer, &filter, &request)
+                .await
+                .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::membership::count(db, viewer, MembershipScope::Viewer, &filter)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |m| m.id, Membership))
+    }
+
+    /// Approvals waiting for the viewer: as a coordinator, a host admin or an admin of the
+    /// member's organization. Oldest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn pending_approvals(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<MembershipApproval>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let page = service::membership::pending_approvals(db, viewer, &request)
+            .await
+            .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::membership::count_pending_approvals(db, viewer)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |a| a.id, MembershipApproval))
     }
 }
 

@@ -1,0 +1,367 @@
+//! Communities: the type with its participants and members, the portal queries, and the
+//! mutations that create and change them.
+
+use super::{
+    connection::{connection, page_request, wants_total_count, PraxisConnection},
+    context,
+    enums::{
+        CommunityVisibility, JoinRule, LifecycleStage, MemberRole, MembershipStatus,
+        ParticipationStatus,
+    },
+    error::{payload, GqlResult},
+    loaders::Loaders,
+    membership::Membership,
+    node::{expect_global_id, global_id, NodeKind},
+    organization::Organization,
+    participation::Participation,
+};
+use crate::service::{
+    self,
+    community::{CommunityFilter as Filter, CommunityPatch, NewCommunity},
+    membership::{MembershipFilter, MembershipScope},
+    page::PageRequest,
+    participation::ParticipationScope,
+};
+use async_graphql::{Context, InputObject, Object, ID};
+use chrono::{DateTime, Utc};
+use entity::community;
+
+/// A community row, as the API shows it.
+pub struct Community(pub community::Model);
+
+/// A community of practice: hosted by one organization, federated to partners.
+#[Object]
+impl Community {
+    /// Globally unique, opaque identifier.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Community, self.0.id)
+    }
+
+    /// The host organization.
+    async fn host(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+        let loaders = ctx.data::<Loaders>()?;
+        Ok(loaders
+            .organization(self.0.host_organization_id)
+            .await
+            .gql()?
+            .map(Organization))
+    }
+
+    /// Short name, unique within the host.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+
+    /// Display name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// What the community is for.
+    async fn purpose(&self) -> &str {
+        &self.0.purpose
+    }
+
+    /// Topics, as slugs.
+    async fn tags(&self) -> Vec<String> {
+        self.0.tag_list()
+    }
+
+    /// Who may see it.
+    async fn visibility(&self) -> CommunityVisibility {
+        self.0.visibility.into()
+    }
+
+    /// Where it is in its life.
+    async fn stage(&self) -> LifecycleStage {
+        self.0.stage.into()
+    }
+
+    /// The charter: domain, practices, norms (Markdown).
+    async fn charter(&self) -> &str {
+        &self.0.charter
+    }
+
+    /// Whether joining needs a coordinator's approval.
+    async fn join_rule(&self) -> JoinRule {
+        self.0.join_rule.into()
+    }
+
+    /// When it was created.
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// When its settings last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+
+    /// The viewer's own membership, whatever its status; null if they never asked to join.
+    async fn viewer_membership(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<Membership>> {
+        let loaders = ctx.data::<Loaders>()?;
+        Ok(loaders
+            .viewer_membership(self.0.id)
+            .await
+            .gql()?
+            .map(Membership))
+    }
+
+    /// Whether the viewer coordinates this community (an active coordinator, or an admin of
+    /// the host).
+    async fn viewer_coordinates(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let (db, viewer) = context::request(ctx)?;
+        service::community::viewer_coordinates(db, viewer, &self.0)
+            .await
+            .gql()
+    }
+
+    /// The organizations taking part (the host included), oldest first. Members see the
+    /// ACTIVE ones; coordinators see all.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn participants(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only participations in this status.")] status: Option<
+            ParticipationStatus,
+        >,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Participation>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let scope = ParticipationScope::Community(self.0.id);
+        let status = status.map(Into::into);
+        let page = service::participation::list(db, viewer, scope, status, &request)
+            .await
+            .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::participation::count(db, viewer, scope, status)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |p| p.id, Participation))
+    }
+
+    /// Members the viewer may see, in the order they first asked to join. Members see the
+    /// ACTIVE ones; coordinators see every status.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only people of this organization.")] organization_id: Option<ID>,
+        #[graphql(desc = "Only members with this role.")] role: Option<MemberRole>,
+        #[graphql(desc = "Only memberships in this status.")] status: Option<MembershipStatus>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Membership>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let filter = MembershipFilter {
+            organization_id: organization_id
+                .map(|id| expect_global_id(&id, NodeKind::Organization))
+                .transpose()?,
+            person_id: None,
+            role: role.map(Into::into),
+            status: status.map(Into::into),
+        };
+        let scope = MembershipScope::Community(self.0.id);
+        let page = service::membership::list(db, viewer, scope, &filter, &request)
+            .await
+            .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::membership::count(db, viewer, scope, &filter)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |m| m.id, Membership))
+    }
+}
+
+/// Filters of `communities`.
+#[derive(InputObject, Default)]
+pub struct CommunityFilter {
+    /// Only communities hosted by this organization.
+    pub host_id: Option<ID>,
+    /// Only communities at this stage.
+    pub stage: Option<LifecycleStage>,
+    /// Only communities with this tag.
+    pub tag: Option<String>,
+    /// Only those the viewer is an active member of (true), or is not (false).
+    pub joined: Option<bool>,
+}
+
+#[derive(Default)]
+pub struct CommunityQuery;
+
+#[Object]
+impl CommunityQuery {
+    /// A community by its host's slug and its own. NOT_FOUND when the viewer may not see it.
+    async fn community(
+        &self,
+        ctx: &Context<'_>,
+        host: String,
+        slug: String,
+    ) -> async_graphql::Result<Community> {
+        let (db, viewer) = context::request(ctx)?;
+        service::community::find_by_slug(db, viewer, &host, &slug)
+            .await
+            .map(Community)
+            .gql()
+    }
+
+    /// Communities the viewer may see (to discover and to join), oldest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn communities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<CommunityFilter>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Community>> {
+        let (db, viewer) = context::request(ctx)?;
+        let request = page_request(first, after, last, before)?;
+        let filter = filter.unwrap_or_default();
+        let filter = Filter {
+            host_id: filter
+                .host_id
+                .map(|id| expect_global_id(&id, NodeKind::Organization))
+                .transpose()?,
+            stage: filter.stage.map(Into::into),
+            tag: filter.tag,
+            joined: filter.joined,
+        };
+        let page = service::community::list_visible(db, viewer, &filter, &request)
+            .await
+            .gql()?;
+        let total = if wants_total_count(ctx) {
+            service::community::count_visible(db, viewer, &filter)
+                .await
+                .gql()?
+        } else {
+            0
+        };
+        Ok(connection(page, total, |c| c.id, Community))
+    }
+}
+
+/// Input of `createCommunity`.
+#[derive(InputObject)]
+pub struct CreateCommunityInput {
+    /// Short name, unique within the host: 2-40 lowercase letters, digits or single hyphens.
+    pub slug: String,
+    /// Display name (at most 120 characters).
+    pub name: String,
+    /// What the community is for (at most 2,000 characters).
+    #[graphql(default)]
+    pub purpose: String,
+    /// Topics (at most 20 slugs).
+    #[graphql(default)]
+    pub tags: Vec<String>,
+    /// Who may see it.
+    #[graphql(default_with = "CommunityVisibility::Federated")]
+    pub visibility: CommunityVisibility,
+    /// Where it is in its life.
+    #[graphql(default_with = "LifecycleStage::Potential")]
+    pub stage: LifecycleStage,
+    /// The charter (Markdown, at most 20,000 characters).
+    #[graphql(default)]
+    pub charter: String,
+    /// Whether joining needs a coordinator's approval.
+    #[graphql(default_with = "JoinRule::Open")]
+    pub join_rule: JoinRule,
+}
+
+/// Input of `updateCommunity`: a field left out is unchanged.
+#[derive(InputObject)]
+pub struct UpdateCommunityInput {
+    /// Global id of the community.
+    pub community_id: ID,
+    /// Display name.
+    pub name: Option<String>,
+    /// What the community is for.
+    pub purpose: Option<String>,
+    /// Topics (replaces the list).
+    pub tags: Option<Vec<String>>,
+    /// Who may see it. HOST_ONLY only without partner organizations.
+    pub visibility: Option<CommunityVisibility>,
+    /// Where it is in its life.
+    pub stage: Option<LifecycleStage>,
+    /// The charter.
+    pub charter: Option<String>,
+    /// Whether joining needs a coordinator's approval.
+    pub join_rule: Option<JoinRule>,
+}
+
+payload!(
+    /// Result of a change to a community.
+    CommunityPayload { community: Community }
+);
+
+#[derive(Default)]
+pub struct CommunityMutation;
+
+#[Object]
+impl CommunityMutation {
+    /// Creates a community hosted by the viewer's organization; the viewer becomes its
+    /// coordinator.
+    async fn create_community(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCommunityInput,
+    ) -> async_graphql::Result<CommunityPayload> {
+        let (db, viewer) = context::request(ctx)?;
+        let new = NewCommunity {
+            slug: input.slug,
+            name: input.name,
+            purpose: input.purpose,
+            tags: input.tags,
+            visibility: input.visibility.into(),
+            stage: input.stage.into(),
+            charter: input.charter,
+            join_rule: input.join_rule.into(),
+        };
+        CommunityPayload::from_result(
+            service::community::create(db, viewer, new).await,
+            Community,
+        )
+    }
+
+    /// Changes a community's settings. Host coordinators and host admins.
+    async fn update_community(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateCommunityInput,
+    ) -> async_graphql::Result<CommunityPayload> {
+        let (db, viewer) = context::request(ctx)?;
+        let id = expect_global_id(&input.community_id, NodeKind::Community)?;
+        let patch = CommunityPatch {
+            name: input.name,
+            purpose: input.purpose,
+            tags: input.tags,
+            visibility: input.visibility.map(Into::into),
+            stage: input.stage.map(Into::into),
+            charter: input.charter,
+            join_rule: input.join_rule.map(Into::into),
+        };
+        CommunityPayload::from_result(
+            service::community::update(db, viewer, id, patch).await,
+            Community,
+        )
+    }
+}
