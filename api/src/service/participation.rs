@@ -474,7 +474,6 @@ pub async fn decide_invitation(
             .ok_or(ServiceError::NotFound)?;
         after = snapshot(&updated);
         after["membershipsRestored"] = json!(restored);
-        after["sponsor"] = json!(updated.sponsor_person_id);
     }
     audit::record(
         &txn,
