@@ -50,6 +50,7 @@ pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
         subject: "praxis-demo".to_owned(),
     });
     let mut report = DemoReport::default();
+    let mut viewers = std::collections::HashMap::new();
     for (slug, name, people) in DEMO_WORLD {
         let org = match service::organization::find_by_slug(db, &operator, slug).await {
             Ok(org) => {
@@ -81,15 +82,92 @@ pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
                 email: Some(format!("{subject}@{slug}.example")),
                 is_admin: *is_admin,
             };
-            service::person::sign_in(db, &member).await?;
+            let person = service::person::sign_in(db, &member).await?;
+            viewers.insert(*subject, Viewer::Person(person));
         }
+    }
+    if report.existing.is_empty() {
+        federate(db, &viewers).await?;
     }
     Ok(report)
 }
 
+/// The demo's federation, made through the services as its people would: acme and globex
+/// are partners, acme proposed to initech; acme hosts "platform-engineering", federated to
+/// globex (sponsor Dana), with Alice coordinating, Bob and Erin as members.
+async fn federate(
+    db: &DatabaseConnection,
+    viewers: &std::collections::HashMap<&str, Viewer>,
+) -> ServiceResult<()> {
+    use crate::service::{
+        community::NewCommunity, participation::PartnerDecision, partnership::Transition,
+    };
+    use entity::enums::{CommunityVisibility, JoinRule, LifecycleStage, ParticipationTier};
+    let viewer = |subject: &str| {
+        viewers.get(subject).ok_or_else(|| {
+            crate::error::ServiceError::Internal(anyhow::anyhow!("demo person {subject} missing"))
+        })
+    };
+    let (alice, dana, erin, bob) = (
+        viewer("alice")?,
+        viewer("dana")?,
+        viewer("erin")?,
+        viewer("bob")?,
+    );
+    let partnership = service::partnership::propose(
+        db,
+        alice,
+        "globex",
+        Some("Let's share what we learn about platform engineering.".to_owned()),
+    )
+    .await?;
+    service::partnership::transition(db, dana, partnership.id, Transition::Accept).await?;
+    service::partnership::propose(db, alice, "initech", None).await?;
+    let community = service::community::create(
+        db,
+        alice,
+        NewCommunity {
+            slug: "platform-engineering".to_owned(),
+            name: "Platform Engineering".to_owned(),
+            purpose: "Internal developer platforms: golden paths, self-service, paved roads."
+                .to_owned(),
+            tags: vec!["platforms".to_owned(), "devex".to_owned()],
+            visibility: CommunityVisibility::Federated,
+            stage: LifecycleStage::Coalescing,
+            charter: "We meet monthly, write down what works, and help each other ship.".to_owned(),
+            join_rule: JoinRule::Open,
+        },
+    )
+    .await?;
+    let globex = dana.person().map(|p| p.organization_id).unwrap_or_default();
+    let invitation = service::participation::invite(
+        db,
+        alice,
+        community.id,
+        globex,
+        ParticipationTier::Participate,
+        service::participation::DEFAULT_INVITATION_DAYS,
+    )
+    .await?;
+    let sponsor_id = dana.person().map(|p| p.person_id).unwrap_or_default();
+    service::participation::decide_invitation(
+        db,
+        dana,
+        invitation.id,
+        PartnerDecision::Accept { sponsor_id },
+    )
+    .await?;
+    service::membership::join(db, bob, community.id).await?;
+    service::membership::join(db, erin, community.id).await?;
+    Ok(())
+}
+
 /// How to get tokens for the demo world.
 pub fn instructions(bind: Option<&str>) -> String {
-    let mut text = String::from("Demo world loaded: organizations acme, globex, initech.\n");
+    let mut text = String::from(
+        "Demo world loaded: organizations acme, globex, initech; acme and globex are partners \
+         and share the community acme/platform-engineering; acme proposed a partnership to initech.\n",
+    );
     text.push_str("Mint a token (`praxis` is `cargo run -q --` in a checkout; admins: alice@acme, dana@globex, frank@initech):\n");
     for (slug, _, people) in DEMO_WORLD {
         for (subject, display_name, is_admin) in *people {
