@@ -579,3 +579,54 @@ async fn acme_id(app: &TestApp, operator: &str) -> String {
     .unwrap()
     .to_owned()
 }
+
+/// A portal's home query — my memberships with their community, its host, my membership of
+/// it, the member and their organization, the approvals — runs as many statements with 2
+/// communities as with 12: every relation it walks goes through a per-request DataLoader.
+async fn portal_statements_bounded(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let acme = app.create_org("acme").await;
+    let token = acme.token("alice", json!({ "name": "Alice" }));
+    let query = "{ viewer { memberships(first: 100) { totalCount nodes { role status approvals { kind } person { displayName organization { slug } } organization { slug } community { name host { slug } viewerMembership { status } } } } } }";
+    let mut counts = Vec::new();
+    let mut created = 0;
+    for wanted in [2, 12] {
+        while created < wanted {
+            app.graphql(
+                Some(&token),
+                "mutation($slug: String!) { createCommunity(input: {slug: $slug, name: $slug}) { userErrors { message } } }",
+                json!({ "slug": format!("community-{created}") }),
+            )
+            .await
+            .assert_ok();
+            created += 1;
+        }
+        // Warm up sign-in (its last-seen write is not part of the query).
+        app.graphql(Some(&token), "{ viewer { isAdmin } }", json!({}))
+            .await
+            .assert_ok();
+        let (reply, statements) = app.graphql_counted(Some(&token), query, json!({})).await;
+        reply.assert_ok();
+        assert_eq!(
+            reply.data("/viewer/memberships/totalCount"),
+            &json!(wanted),
+            "{:#}",
+            reply.body
+        );
+        counts.push(statements);
+    }
+    eprintln!("portal query statements with 2 and with 12 communities: {counts:?}");
+    // A loader batch can split in two when some of its keys arrive after the batch window
+    // (1 ms), so the counts may differ by one or two; one statement per membership would add
+    // at least ten.
+    assert!(
+        counts[1] < counts[0] + 5,
+        "statements grew with the number of memberships: {counts:?}"
+    );
+}
+db_test!(
+    portal_statements_do_not_grow_with_memberships,
+    portal_statements_bounded
+);
