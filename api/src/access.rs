@@ -164,7 +164,9 @@ pub fn visible_participations(viewer: &Viewer) -> Condition {
     };
     let mut condition = Condition::any().add(
         Condition::all()
-            .add(participation::Column::CommunityId.in_subquery(community_ids(live_communities(me))))
+            .add(
+                participation::Column::CommunityId.in_subquery(community_ids(live_communities(me))),
+            )
             .add(
                 Condition::any()
                     .add(participation::Column::Status.eq(ParticipationStatus::Active))
@@ -191,7 +193,10 @@ pub fn visible_memberships(viewer: &Viewer) -> Condition {
         .add(
             Condition::all()
                 .add(membership::Column::PersonId.eq(me.person_id))
-                .add(membership::Column::CommunityId.in_subquery(community_ids(person_communities(me)))),
+                .add(
+                    membership::Column::CommunityId
+                        .in_subquery(community_ids(person_communities(me))),
+                ),
         )
         .add(coordinated_by(me, membership::Column::CommunityId))
         .add(
@@ -203,7 +208,10 @@ pub fn visible_memberships(viewer: &Viewer) -> Condition {
             Condition::all()
                 .add(membership::Column::Status.eq(MembershipStatus::Active))
                 .add(membership::Column::OrganizationId.eq(me.organization_id))
-                .add(membership::Column::CommunityId.in_subquery(community_ids(live_communities(me)))),
+                .add(
+                    membership::Column::CommunityId
+                        .in_subquery(community_ids(live_communities(me))),
+                ),
         );
     if me.is_admin {
         condition = condition.add(membership::Column::OrganizationId.eq(me.organization_id));
@@ -255,22 +263,23 @@ pub fn decidable_approvals(viewer: &Viewer) -> Condition {
                 Condition::all()
                     .add(membership_approval::Column::Kind.eq(ApprovalKind::HostAdmin))
                     .add(pending_memberships(Condition::all().add(
-                        membership::Column::CommunityId.in_subquery(community_ids(
-                            Condition::all()
-                                .add(community::Column::HostOrganizationId.eq(me.organization_id)),
-                        )),
+                        membership::Column::CommunityId.in_subquery(
+                            community_ids(
+                                Condition::all().add(
+                                    community::Column::HostOrganizationId.eq(me.organization_id),
+                                ),
+                            ),
+                        ),
                     ))),
             )
             .add(
                 Condition::all()
                     .add(
-                        membership_approval::Column::Kind
-                            .eq(ApprovalKind::MemberOrganizationAdmin),
+                        membership_approval::Column::Kind.eq(ApprovalKind::MemberOrganizationAdmin),
                     )
-                    .add(pending_memberships(
-                        Condition::all()
-                            .add(membership::Column::OrganizationId.eq(me.organization_id)),
-                    )),
+                    .add(pending_memberships(Condition::all().add(
+                        membership::Column::OrganizationId.eq(me.organization_id),
+                    ))),
             );
     }
     Condition::all()
@@ -425,7 +434,9 @@ pub async fn coordinates(
     Ok(match viewer {
         Viewer::Anonymous => false,
         Viewer::Operator(_) => true,
-        Viewer::Person(me) if me.is_admin && me.organization_id == community.host_organization_id => {
+        Viewer::Person(me)
+            if me.is_admin && me.organization_id == community.host_organization_id =>
+        {
             true
         }
         Viewer::Person(me) => {

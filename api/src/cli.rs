@@ -288,7 +288,9 @@ async fn org(db: &DatabaseConnection, command: OrgCommand) -> anyhow::Result<()>
                     after,
                     ..PageRequest::default()
                 };
-                let page = service::organization::list_visible(db, &operator, &request)
+                let page = service::organization::visible(&operator)
+                    .map_err(explain)?
+                    .page(db, &request)
                     .await
                     .map_err(explain)?;
                 for org in &page.items {

@@ -17,7 +17,10 @@ use uuid::Uuid;
 /// An audit event row, as the API shows it.
 pub struct AuditEvent(pub audit_event::Model);
 
-async fn organization(ctx: &Context<'_>, id: Option<Uuid>) -> async_graphql::Result<Option<Organization>> {
+async fn organization(
+    ctx: &Context<'_>,
+    id: Option<Uuid>,
+) -> async_graphql::Result<Option<Organization>> {
     let Some(id) = id else {
         return Ok(None);
     };

@@ -2,7 +2,7 @@
 //! mutations that create and change them.
 
 use super::{
-    connection::{connection, page_request, wants_total_count, PraxisConnection},
+    connection::{listing_connection, PageArgs, PraxisConnection},
     context,
     enums::{
         CommunityVisibility, JoinRule, LifecycleStage, MemberRole, MembershipStatus,
@@ -135,20 +135,22 @@ impl Community {
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Participation>> {
         let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
         let scope = ParticipationScope::Community(self.0.id);
         let status = status.map(Into::into);
-        let page = service::participation::list(db, viewer, scope, status, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::participation::count(db, viewer, scope, status)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |p| p.id, Participation))
+        let listing = service::participation::listing(db, viewer, scope, status).await;
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |p| p.id,
+            Participation,
+        )
+        .await
     }
 
     /// Members the viewer may see, in the order they first asked to join. Members see the
@@ -167,7 +169,6 @@ impl Community {
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Membership>> {
         let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
         let filter = MembershipFilter {
             organization_id: organization_id
                 .map(|id| expect_global_id(&id, NodeKind::Organization))
@@ -177,17 +178,20 @@ impl Community {
             status: status.map(Into::into),
         };
         let scope = MembershipScope::Community(self.0.id);
-        let page = service::membership::list(db, viewer, scope, &filter, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::membership::count(db, viewer, scope, &filter)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |m| m.id, Membership))
+        let listing = service::membership::listing(db, viewer, scope, &filter).await;
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |m| m.id,
+            Membership,
+        )
+        .await
     }
 }
 
@@ -234,8 +238,7 @@ impl CommunityQuery {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Community>> {
-        let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
+        let (_, viewer) = context::request(ctx)?;
         let filter = filter.unwrap_or_default();
         let filter = Filter {
             host_id: filter
@@ -246,17 +249,20 @@ impl CommunityQuery {
             tag: filter.tag,
             joined: filter.joined,
         };
-        let page = service::community::list_visible(db, viewer, &filter, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::community::count_visible(db, viewer, &filter)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |c| c.id, Community))
+        let listing = service::community::visible(viewer, &filter);
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |c| c.id,
+            Community,
+        )
+        .await
     }
 }
 
@@ -336,10 +342,7 @@ impl CommunityMutation {
             charter: input.charter,
             join_rule: input.join_rule.into(),
         };
-        CommunityPayload::from_result(
-            service::community::create(db, viewer, new).await,
-            Community,
-        )
+        CommunityPayload::from_result(service::community::create(db, viewer, new).await, Community)
     }
 
     /// Changes a community's settings. Host coordinators and host admins.

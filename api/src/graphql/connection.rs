@@ -1,7 +1,8 @@
 //! Relay connections over service pages: opaque cursors, `pageInfo`, lazy `totalCount`.
 
 use super::error::{coded, ErrorCode};
-use crate::service::page::{Page, PageRequest};
+use super::{context, error::GqlResult};
+use crate::service::page::{Listing, Page, PageRequest};
 use async_graphql::{
     connection::{Connection, Edge, EmptyFields},
     Context, SimpleObject,
@@ -81,6 +82,40 @@ where
             .map(|item| Edge::new(encode_cursor(key(&item)), node(item))),
     );
     conn
+}
+
+/// Relay's paging arguments of a connection field.
+pub struct PageArgs {
+    pub first: Option<i32>,
+    pub after: Option<String>,
+    pub last: Option<i32>,
+    pub before: Option<String>,
+}
+
+/// Resolves a connection over a service listing: one page, and a COUNT only when
+/// `totalCount` is selected.
+pub async fn listing_connection<E, N>(
+    ctx: &Context<'_>,
+    listing: crate::error::ServiceResult<Listing<E>>,
+    args: PageArgs,
+    key: impl Fn(&E::Model) -> Uuid,
+    node: impl Fn(E::Model) -> N,
+) -> async_graphql::Result<PraxisConnection<N>>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Sync,
+    N: async_graphql::OutputType,
+{
+    let (db, _) = context::request(ctx)?;
+    let request = page_request(args.first, args.after, args.last, args.before)?;
+    let listing = listing.gql()?;
+    let page = listing.page(db, &request).await.gql()?;
+    let total = if wants_total_count(ctx) {
+        listing.count(db).await.gql()?
+    } else {
+        0
+    };
+    Ok(connection(page, total, key, node))
 }
 
 #[cfg(test)]

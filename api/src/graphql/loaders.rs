@@ -26,10 +26,7 @@ macro_rules! visible_loader {
             type Value = $value;
             type Error = Arc<ServiceError>;
 
-            async fn load(
-                &self,
-                keys: &[Uuid],
-            ) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+            async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
                 $find(&self.db, &self.viewer, keys).await.map_err(Arc::new)
             }
         }

@@ -236,10 +236,7 @@ impl MembershipMutation {
     ) -> async_graphql::Result<MembershipPayload> {
         let (db, viewer) = context::request(ctx)?;
         let id = expect_global_id(&input.community_id, NodeKind::Community)?;
-        MembershipPayload::from_result(
-            service::membership::join(db, viewer, id).await,
-            Membership,
-        )
+        MembershipPayload::from_result(service::membership::join(db, viewer, id).await, Membership)
     }
 
     /// Adds a colleague of the coordinator's own organization; policy approvals still apply.
@@ -312,10 +309,7 @@ impl MembershipMutation {
     ) -> async_graphql::Result<MembershipPayload> {
         let (db, viewer) = context::request(ctx)?;
         let id = expect_global_id(&input.community_id, NodeKind::Community)?;
-        MembershipPayload::from_result(
-            service::membership::leave(db, viewer, id).await,
-            Membership,
-        )
+        MembershipPayload::from_result(service::membership::leave(db, viewer, id).await, Membership)
     }
 
     /// Removes a member. Coordinators, and admins of the member's organization.

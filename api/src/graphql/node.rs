@@ -2,11 +2,11 @@
 //! An id that is malformed, unknown, or outside the viewer's reach is NOT_FOUND alike.
 
 use super::{
+    audit::AuditEvent,
+    community::Community,
     context,
     error::{coded, ErrorCode, GqlResult},
     loaders::Loaders,
-    audit::AuditEvent,
-    community::Community,
     membership::{Membership, MembershipApproval},
     organization::Organization,
     participation::Participation,

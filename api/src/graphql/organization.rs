@@ -4,15 +4,15 @@
 use super::{
     audit::{AuditEvent, AuditEventFilter},
     community::Community,
-    enums::{InvitationDirection, MembershipStatus, ParticipationStatus, PartnershipStatus},
-    membership::Membership,
-    participation::Participation,
-    partnership::{PartnerPolicyDefaults, Partnership},
-    connection::{connection, page_request, wants_total_count, PraxisConnection},
+    connection::{listing_connection, PageArgs, PraxisConnection},
     context::{self, ServiceSettings},
+    enums::{InvitationDirection, MembershipStatus, ParticipationStatus, PartnershipStatus},
     error::{user_errors, GqlResult, UserError},
     identity::IdentitySettings,
+    membership::Membership,
     node::{expect_global_id, global_id, NodeKind},
+    participation::Participation,
+    partnership::{PartnerPolicyDefaults, Partnership},
     person::Person,
 };
 use crate::{
@@ -78,19 +78,21 @@ impl Organization {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Person>> {
-        let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
-        let page = service::person::list_in_organization(db, viewer, self.0.id, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::person::count_in_organization(db, viewer, self.0.id)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |p| p.id, Person))
+        let (_, viewer) = context::request(ctx)?;
+        let listing = service::person::in_organization(viewer, self.0.id);
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |p| p.id,
+            Person,
+        )
+        .await
     }
 
     /// The organization's default policies for partners. Its admins only (FORBIDDEN for
@@ -118,20 +120,21 @@ impl Organization {
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Partnership>> {
         let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
         let status = status.map(Into::into);
-        let page =
-            service::partnership::list_for_organization(db, viewer, self.0.id, status, &request)
-                .await
-                .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::partnership::count_for_organization(db, viewer, self.0.id, status)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |p| p.id, Partnership))
+        let listing = service::partnership::for_organization(db, viewer, self.0.id, status).await;
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |p| p.id,
+            Partnership,
+        )
+        .await
     }
 
     /// Invitations to communities: received by the organization (INCOMING) or sent for the
@@ -149,23 +152,25 @@ impl Organization {
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Participation>> {
         let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
         let scope = match direction {
             InvitationDirection::Incoming => ParticipationScope::Incoming(self.0.id),
             InvitationDirection::Outgoing => ParticipationScope::Outgoing(self.0.id),
         };
         let status = status.map(Into::into);
-        let page = service::participation::list(db, viewer, scope, status, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::participation::count(db, viewer, scope, status)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |p| p.id, Participation))
+        let listing = service::participation::listing(db, viewer, scope, status).await;
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |p| p.id,
+            Participation,
+        )
+        .await
     }
 
     /// The organization's people's memberships of communities hosted elsewhere, oldest first.
@@ -183,7 +188,6 @@ impl Organization {
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Membership>> {
         let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
         let filter = MembershipFilter {
             person_id: person_id
                 .map(|id| expect_global_id(&id, NodeKind::Person))
@@ -192,17 +196,20 @@ impl Organization {
             ..MembershipFilter::default()
         };
         let scope = MembershipScope::External(self.0.id);
-        let page = service::membership::list(db, viewer, scope, &filter, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::membership::count(db, viewer, scope, &filter)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |m| m.id, Membership))
+        let listing = service::membership::listing(db, viewer, scope, &filter).await;
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |m| m.id,
+            Membership,
+        )
+        .await
     }
 
     /// Audit events that concern the organization, newest first. Its admins only.
@@ -217,7 +224,6 @@ impl Organization {
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<AuditEvent>> {
         let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
         let filter = filter.unwrap_or_default();
         let filter = AuditFilter {
             actions: filter
@@ -234,17 +240,20 @@ impl Organization {
             since: filter.since,
             until: filter.until,
         };
-        let page = service::audit::list_for_organization(db, viewer, self.0.id, &filter, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::audit::count_for_organization(db, viewer, self.0.id, &filter)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |e| e.id, AuditEvent))
+        let listing = service::audit::for_organization(db, viewer, self.0.id, &filter).await;
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |e| e.id,
+            AuditEvent,
+        )
+        .await
     }
 
     /// Communities this organization hosts that the viewer may see, oldest first.
@@ -257,23 +266,25 @@ impl Organization {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Community>> {
-        let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
+        let (_, viewer) = context::request(ctx)?;
         let filter = CommunityFilter {
             host_id: Some(self.0.id),
             ..CommunityFilter::default()
         };
-        let page = service::community::list_visible(db, viewer, &filter, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::community::count_visible(db, viewer, &filter)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |c| c.id, Community))
+        let listing = service::community::visible(viewer, &filter);
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |c| c.id,
+            Community,
+        )
+        .await
     }
 
     /// Identity provider settings: issuers, keys (never their material) and the admin claim.
@@ -319,19 +330,21 @@ impl OrganizationQuery {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Organization>> {
-        let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
-        let page = service::organization::list_visible(db, viewer, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::organization::count_visible(db, viewer)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |o| o.id, Organization))
+        let (_, viewer) = context::request(ctx)?;
+        let listing = service::organization::visible(viewer);
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |o| o.id,
+            Organization,
+        )
+        .await
     }
 }
 

@@ -54,7 +54,10 @@ impl Person {
 
     /// When the person last made a request (to within five minutes). Private: null for
     /// viewers of other organizations.
-    async fn last_seen_at(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DateTime<Utc>>> {
+    async fn last_seen_at(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<DateTime<Utc>>> {
         let (_, viewer) = context::request(ctx)?;
         Ok(access::sees_private_profile(viewer, self.0.organization_id)
             .then_some(self.0.last_seen_at))

@@ -1,7 +1,7 @@
 //! `viewer`: who the token belongs to.
 
 use super::{
-    connection::{connection, page_request, wants_total_count, PraxisConnection},
+    connection::{listing_connection, PageArgs, PraxisConnection},
     context,
     enums::MembershipStatus,
     error::GqlResult,
@@ -70,23 +70,25 @@ impl Viewer {
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Membership>> {
         let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
         let filter = MembershipFilter {
             status: status.map(Into::into),
             ..MembershipFilter::default()
         };
-        let page =
-            service::membership::list(db, viewer, MembershipScope::Viewer, &filter, &request)
-                .await
-                .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::membership::count(db, viewer, MembershipScope::Viewer, &filter)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |m| m.id, Membership))
+        let listing =
+            service::membership::listing(db, viewer, MembershipScope::Viewer, &filter).await;
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |m| m.id,
+            Membership,
+        )
+        .await
     }
 
     /// Approvals waiting for the viewer: as a coordinator, a host admin or an admin of the
@@ -100,19 +102,21 @@ impl Viewer {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<MembershipApproval>> {
-        let (db, viewer) = context::request(ctx)?;
-        let request = page_request(first, after, last, before)?;
-        let page = service::membership::pending_approvals(db, viewer, &request)
-            .await
-            .gql()?;
-        let total = if wants_total_count(ctx) {
-            service::membership::count_pending_approvals(db, viewer)
-                .await
-                .gql()?
-        } else {
-            0
-        };
-        Ok(connection(page, total, |a| a.id, MembershipApproval))
+        let (_, viewer) = context::request(ctx)?;
+        let listing = service::membership::pending_approvals(viewer);
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |a| a.id,
+            MembershipApproval,
+        )
+        .await
     }
 }
 

@@ -1,16 +1,15 @@
 //! The audit log: every cross-organization decision, written in the transaction that makes
 //! it, read by the admins of the organizations it concerns.
 
-use super::page::{page_by_key_newest_first, visible_by_id, Page, PageRequest};
-use std::collections::HashMap;
+use super::page::{visible_by_id, Listing};
 use crate::{access, auth::Viewer, error::ServiceResult};
 use chrono::{DateTime, Utc};
 use entity::{audit_event, enums::AuditAction, person};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
 };
 use serde_json::Value;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// One change to record.
@@ -130,11 +129,13 @@ pub struct AuditFilter {
 }
 
 fn filtered(viewer: &Viewer, organization_id: Uuid, filter: &AuditFilter) -> Condition {
-    let mut condition = Condition::all().add(access::visible_audit_events(viewer)).add(
-        Condition::any()
-            .add(audit_event::Column::OrganizationId.eq(organization_id))
-            .add(audit_event::Column::OtherOrganizationId.eq(organization_id)),
-    );
+    let mut condition = Condition::all()
+        .add(access::visible_audit_events(viewer))
+        .add(
+            Condition::any()
+                .add(audit_event::Column::OrganizationId.eq(organization_id))
+                .add(audit_event::Column::OtherOrganizationId.eq(organization_id)),
+        );
     if let Some(actions) = &filter.actions {
         condition = condition.add(audit_event::Column::Action.is_in(actions.iter().copied()));
     }
@@ -165,31 +166,18 @@ fn filtered(viewer: &Viewer, organization_id: Uuid, filter: &AuditFilter) -> Con
     condition
 }
 
-/// A page of the events concerning an organization, newest first. Its admins only.
-pub async fn list_for_organization(
+/// The events concerning an organization, newest first. Its admins only.
+pub async fn for_organization(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     organization_id: Uuid,
     filter: &AuditFilter,
-    page: &PageRequest,
-) -> ServiceResult<Page<audit_event::Model>> {
+) -> ServiceResult<Listing<audit_event::Entity>> {
     access::require_organization_admin(db, viewer, organization_id).await?;
-    let select = audit_event::Entity::find().filter(filtered(viewer, organization_id, filter));
-    page_by_key_newest_first(db, select, audit_event::Column::Id, page).await
-}
-
-/// How many events `list_for_organization` would list in all.
-pub async fn count_for_organization(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    organization_id: Uuid,
-    filter: &AuditFilter,
-) -> ServiceResult<u64> {
-    access::require_organization_admin(db, viewer, organization_id).await?;
-    Ok(audit_event::Entity::find()
-        .filter(filtered(viewer, organization_id, filter))
-        .count(db)
-        .await?)
+    Ok(Listing::newest_first(
+        audit_event::Entity::find().filter(filtered(viewer, organization_id, filter)),
+        audit_event::Column::Id,
+    ))
 }
 
 /// The events among `ids` the viewer may read.

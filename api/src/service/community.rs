@@ -3,7 +3,7 @@
 
 use super::{
     audit::{self, AuditEntry},
-    page::{page_by_key, visible_by_id, Page, PageRequest},
+    page::{visible_by_id, Listing},
     participation::visible_community,
     slug::{parse_name, Slug},
 };
@@ -183,12 +183,14 @@ pub async fn create(
     audit::record(
         &txn,
         viewer,
-        vec![
-            AuditEntry::new(AuditAction::CommunityCreated, me.organization_id, "Community")
-                .community(created.id)
-                .target(created.id)
-                .change(None, Some(snapshot(&created))),
-        ],
+        vec![AuditEntry::new(
+            AuditAction::CommunityCreated,
+            me.organization_id,
+            "Community",
+        )
+        .community(created.id)
+        .target(created.id)
+        .change(None, Some(snapshot(&created)))],
     )
     .await?;
     txn.commit().await?;
@@ -358,28 +360,16 @@ fn filtered(viewer: &Viewer, filter: &CommunityFilter) -> ServiceResult<Conditio
     Ok(condition)
 }
 
-/// A page of the communities the viewer may see, oldest first.
-pub async fn list_visible(
-    db: &impl ConnectionTrait,
+/// The communities the viewer may see, oldest first.
+pub fn visible(
     viewer: &Viewer,
     filter: &CommunityFilter,
-    page: &PageRequest,
-) -> ServiceResult<Page<community::Model>> {
+) -> ServiceResult<Listing<community::Entity>> {
     access::require_signed_in(viewer)?;
-    let select = community::Entity::find().filter(filtered(viewer, filter)?);
-    page_by_key(db, select, community::Column::Id, page).await
-}
-
-pub async fn count_visible(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    filter: &CommunityFilter,
-) -> ServiceResult<u64> {
-    access::require_signed_in(viewer)?;
-    Ok(community::Entity::find()
-        .filter(filtered(viewer, filter)?)
-        .count(db)
-        .await?)
+    Ok(Listing::oldest_first(
+        community::Entity::find().filter(filtered(viewer, filter)?),
+        community::Column::Id,
+    ))
 }
 
 /// The communities among `ids` the viewer may see.

@@ -3,7 +3,7 @@
 
 use super::{
     audit::{self, AuditEntry},
-    page::{page_by_key, visible_by_id, Page, PageRequest},
+    page::{visible_by_id, Listing},
     participation::visible_community,
     partnership::{effective_policies, Patch},
 };
@@ -17,14 +17,14 @@ use entity::{
     community,
     enums::{
         ApprovalKind, ApprovalStatus, AuditAction, JoinRule, Leadership, MemberRole,
-        MembershipStatus, PartnerPolicy, ParticipationStatus, ParticipationTier,
+        MembershipStatus, ParticipationStatus, ParticipationTier, PartnerPolicy,
     },
     membership, membership_approval, participation, person,
 };
 use sea_orm::{
     sea_query::Query, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    Set, TransactionTrait,
 };
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -84,10 +84,7 @@ async fn check_coordinator_eligible(
     }
 }
 
-async fn active_coordinators(
-    db: &impl ConnectionTrait,
-    community_id: Uuid,
-) -> ServiceResult<u64> {
+async fn active_coordinators(db: &impl ConnectionTrait, community_id: Uuid) -> ServiceResult<u64> {
     Ok(membership::Entity::find()
         .filter(membership::Column::CommunityId.eq(community_id))
         .filter(membership::Column::Status.eq(MembershipStatus::Active))
@@ -397,9 +394,7 @@ pub async fn decide_approvals(
                 message: format!("the membership is {}", membership.status.as_str()),
             });
         }
-        return Err(ServiceError::Forbidden(
-            "you may not decide this approval",
-        ));
+        return Err(ServiceError::Forbidden("you may not decide this approval"));
     }
 
     let now = Utc::now();
@@ -504,7 +499,10 @@ pub async fn change_role(
     if current.status != MembershipStatus::Active {
         return Err(ServiceError::conflict(
             "membershipId",
-            format!("only ACTIVE members have roles; this one is {}", current.status.as_str()),
+            format!(
+                "only ACTIVE members have roles; this one is {}",
+                current.status.as_str()
+            ),
         ));
     }
     if role == MemberRole::Coordinator {
@@ -758,30 +756,18 @@ async fn check_scope(
     }
 }
 
-/// A page of memberships the viewer may see, oldest first.
-pub async fn list(
+/// Memberships the viewer may see, oldest first.
+pub async fn listing(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     scope: MembershipScope,
     filter: &MembershipFilter,
-    page: &PageRequest,
-) -> ServiceResult<Page<membership::Model>> {
+) -> ServiceResult<Listing<membership::Entity>> {
     check_scope(db, viewer, scope).await?;
-    let select = membership::Entity::find().filter(scoped(viewer, scope, filter));
-    page_by_key(db, select, membership::Column::Id, page).await
-}
-
-pub async fn count(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    scope: MembershipScope,
-    filter: &MembershipFilter,
-) -> ServiceResult<u64> {
-    check_scope(db, viewer, scope).await?;
-    Ok(membership::Entity::find()
-        .filter(scoped(viewer, scope, filter))
-        .count(db)
-        .await?)
+    Ok(Listing::oldest_first(
+        membership::Entity::find().filter(scoped(viewer, scope, filter)),
+        membership::Column::Id,
+    ))
 }
 
 /// The memberships among `ids` the viewer may see.
@@ -861,24 +847,11 @@ pub async fn approvals_of(
     Ok(grouped)
 }
 
-/// A page of the approvals the viewer may decide now, oldest first.
-pub async fn pending_approvals(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    page: &PageRequest,
-) -> ServiceResult<Page<membership_approval::Model>> {
+/// The approvals the viewer may decide now, oldest first.
+pub fn pending_approvals(viewer: &Viewer) -> ServiceResult<Listing<membership_approval::Entity>> {
     access::require_person(viewer)?;
-    let select = membership_approval::Entity::find().filter(access::decidable_approvals(viewer));
-    page_by_key(db, select, membership_approval::Column::Id, page).await
-}
-
-pub async fn count_pending_approvals(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-) -> ServiceResult<u64> {
-    access::require_person(viewer)?;
-    Ok(membership_approval::Entity::find()
-        .filter(access::decidable_approvals(viewer))
-        .count(db)
-        .await?)
+    Ok(Listing::oldest_first(
+        membership_approval::Entity::find().filter(access::decidable_approvals(viewer)),
+        membership_approval::Column::Id,
+    ))
 }

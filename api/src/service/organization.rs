@@ -4,7 +4,7 @@
 use super::{
     audit::{self, AuditEntry},
     identity::{self, KeyMaterial, NewKey},
-    page::{page_by_key, Page, PageRequest},
+    page::Listing,
     slug::{parse_name, Slug},
 };
 use crate::{
@@ -17,11 +17,11 @@ use entity::{
     enums::{AuditAction, PartnerPolicy},
     identity_issuer, organization,
 };
-use serde_json::json;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
 };
+use serde_json::json;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -164,24 +164,13 @@ pub async fn find_visible(
         .collect())
 }
 
-/// A page of the organizations the viewer may see, oldest first.
-pub async fn list_visible(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    page: &PageRequest,
-) -> ServiceResult<Page<organization::Model>> {
+/// The organizations the viewer may see, oldest first.
+pub fn visible(viewer: &Viewer) -> ServiceResult<Listing<organization::Entity>> {
     access::require_signed_in(viewer)?;
-    let select = organization::Entity::find().filter(access::visible_organizations(viewer));
-    page_by_key(db, select, organization::Column::Id, page).await
-}
-
-/// How many organizations the viewer may see.
-pub async fn count_visible(db: &impl ConnectionTrait, viewer: &Viewer) -> ServiceResult<u64> {
-    access::require_signed_in(viewer)?;
-    Ok(organization::Entity::find()
-        .filter(access::visible_organizations(viewer))
-        .count(db)
-        .await?)
+    Ok(Listing::oldest_first(
+        organization::Entity::find().filter(access::visible_organizations(viewer)),
+        organization::Column::Id,
+    ))
 }
 
 /// Disables (refuses its tokens from now on) or enables an organization. Operator only.

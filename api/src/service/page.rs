@@ -147,6 +147,61 @@ where
     })
 }
 
+/// A list a viewer may read, checked and filtered but not yet run: the GraphQL layer reads
+/// one page of it, and counts it only when the client asks for `totalCount`.
+#[derive(Debug, Clone)]
+pub struct Listing<E: EntityTrait> {
+    select: Select<E>,
+    key: E::Column,
+    newest_first: bool,
+}
+
+impl<E> Listing<E>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+{
+    /// Rows of `select` ordered by `key` (a unique UUID v7 column), oldest first.
+    pub fn oldest_first(select: Select<E>, key: E::Column) -> Self {
+        Self {
+            select,
+            key,
+            newest_first: false,
+        }
+    }
+
+    /// Rows of `select` ordered by `key`, newest first.
+    pub fn newest_first(select: Select<E>, key: E::Column) -> Self {
+        Self {
+            select,
+            key,
+            newest_first: true,
+        }
+    }
+
+    /// One page of the list.
+    pub async fn page(
+        &self,
+        db: &impl ConnectionTrait,
+        request: &PageRequest,
+    ) -> ServiceResult<Page<E::Model>> {
+        page_in_order(
+            db,
+            self.select.clone(),
+            self.key,
+            request,
+            self.newest_first,
+        )
+        .await
+    }
+
+    /// How many rows the whole list holds.
+    pub async fn count(&self, db: &impl ConnectionTrait) -> ServiceResult<u64> {
+        use sea_orm::PaginatorTrait;
+        Ok(self.select.clone().count(db).await?)
+    }
+}
+
 /// The rows among `ids` that match `visible` (a condition from `access`), by id: what
 /// DataLoaders and `nodes` fetch.
 pub async fn visible_by_id<E, C>(

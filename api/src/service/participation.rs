@@ -4,7 +4,7 @@
 
 use super::{
     audit::{self, AuditEntry},
-    page::{page_by_key, visible_by_id, Page, PageRequest},
+    page::{visible_by_id, Listing},
     partnership,
 };
 use crate::{
@@ -16,8 +16,8 @@ use chrono::{Duration, Utc};
 use entity::{
     community,
     enums::{
-        AuditAction, CommunityVisibility, MembershipStatus, ParticipationStatus,
-        ParticipationTier, PartnershipStatus,
+        AuditAction, CommunityVisibility, MembershipStatus, ParticipationStatus, ParticipationTier,
+        PartnershipStatus,
     },
     membership, organization, participation, person,
 };
@@ -162,13 +162,9 @@ pub async fn sync_links(
         .filter(entity::partnership::Column::Status.eq(PartnershipStatus::Active))
         .filter(
             Condition::any()
+                .add(entity::partnership::Column::LowOrganizationId.is_in(org_ids.iter().copied()))
                 .add(
-                    entity::partnership::Column::LowOrganizationId
-                        .is_in(org_ids.iter().copied()),
-                )
-                .add(
-                    entity::partnership::Column::HighOrganizationId
-                        .is_in(org_ids.iter().copied()),
+                    entity::partnership::Column::HighOrganizationId.is_in(org_ids.iter().copied()),
                 ),
         )
         .all(txn)
@@ -373,7 +369,10 @@ async fn load(
     Ok((participation, community))
 }
 
-fn require_partner_admin(viewer: &Viewer, participation: &participation::Model) -> ServiceResult<()> {
+fn require_partner_admin(
+    viewer: &Viewer,
+    participation: &participation::Model,
+) -> ServiceResult<()> {
     if participation.tier == ParticipationTier::Host {
         return Err(ServiceError::invalid(
             "participationId",
@@ -393,7 +392,9 @@ fn require_partner_admin(viewer: &Viewer, participation: &participation::Model) 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartnerDecision {
     /// Accept, naming the organization's local sponsor.
-    Accept { sponsor_id: Uuid },
+    Accept {
+        sponsor_id: Uuid,
+    },
     Decline,
 }
 
@@ -555,11 +556,13 @@ pub async fn end_participation(
     audit::record(
         &txn,
         viewer,
-        vec![AuditEntry::new(action, community.host_organization_id, "Participation")
-            .other(organization_id)
-            .community(community.id)
-            .target(updated.id)
-            .change(Some(before), Some(after))],
+        vec![
+            AuditEntry::new(action, community.host_organization_id, "Participation")
+                .other(organization_id)
+                .community(community.id)
+                .target(updated.id)
+                .change(Some(before), Some(after)),
+        ],
     )
     .await?;
     txn.commit().await?;
@@ -636,30 +639,18 @@ async fn check_scope(
     }
 }
 
-/// A page of participations the viewer may see, oldest first.
-pub async fn list(
+/// Participations the viewer may see, oldest first.
+pub async fn listing(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     scope: ParticipationScope,
     status: Option<ParticipationStatus>,
-    page: &PageRequest,
-) -> ServiceResult<Page<participation::Model>> {
+) -> ServiceResult<Listing<participation::Entity>> {
     check_scope(db, viewer, scope).await?;
-    let select = participation::Entity::find().filter(scoped(viewer, scope, status));
-    page_by_key(db, select, participation::Column::Id, page).await
-}
-
-pub async fn count(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    scope: ParticipationScope,
-    status: Option<ParticipationStatus>,
-) -> ServiceResult<u64> {
-    check_scope(db, viewer, scope).await?;
-    Ok(participation::Entity::find()
-        .filter(scoped(viewer, scope, status))
-        .count(db)
-        .await?)
+    Ok(Listing::oldest_first(
+        participation::Entity::find().filter(scoped(viewer, scope, status)),
+        participation::Column::Id,
+    ))
 }
 
 /// The participations among `ids` the viewer may see.

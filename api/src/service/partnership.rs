@@ -4,7 +4,7 @@
 
 use super::{
     audit::{self, AuditEntry},
-    page::{page_by_key, visible_by_id, Page, PageRequest},
+    page::{visible_by_id, Listing},
     participation::sync_links,
     slug::Slug,
 };
@@ -20,7 +20,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    DatabaseTransaction, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -106,10 +106,13 @@ pub async fn propose(
     let existing = between(&txn, me.organization_id, partner.id).await?;
     let before = existing.as_ref().map(snapshot);
     let proposed = match existing {
-        Some(p) if matches!(
-            p.status,
-            PartnershipStatus::Proposed | PartnershipStatus::Active | PartnershipStatus::Suspended
-        ) =>
+        Some(p)
+            if matches!(
+                p.status,
+                PartnershipStatus::Proposed
+                    | PartnershipStatus::Active
+                    | PartnershipStatus::Suspended
+            ) =>
         {
             return Err(ServiceError::conflict(
                 "partnerSlug",
@@ -166,12 +169,14 @@ pub async fn propose(
     audit::record(
         &txn,
         viewer,
-        vec![
-            AuditEntry::new(AuditAction::PartnershipProposed, me.organization_id, "Partnership")
-                .other(partner.id)
-                .target(proposed.id)
-                .change(before, Some(snapshot(&proposed))),
-        ],
+        vec![AuditEntry::new(
+            AuditAction::PartnershipProposed,
+            me.organization_id,
+            "Partnership",
+        )
+        .other(partner.id)
+        .target(proposed.id)
+        .change(before, Some(snapshot(&proposed)))],
     )
     .await?;
     txn.commit().await?;
@@ -329,9 +334,7 @@ pub async fn set_policy(
     }
     active.updated_at = Set(Utc::now());
     let updated = active.update(&txn).await?;
-    let view = |i: Option<PartnerPolicy>, o: Option<PartnerPolicy>| {
-        json!({ "inbound": i.map(PartnerPolicy::as_str), "outbound": o.map(PartnerPolicy::as_str) })
-    };
+    let view = |i: Option<PartnerPolicy>, o: Option<PartnerPolicy>| json!({ "inbound": i.map(PartnerPolicy::as_str), "outbound": o.map(PartnerPolicy::as_str) });
     audit::record(
         &txn,
         viewer,
@@ -380,11 +383,13 @@ pub async fn set_defaults(
     audit::record(
         &txn,
         viewer,
-        vec![
-            AuditEntry::new(AuditAction::PolicyDefaultsChanged, organization_id, "Organization")
-                .target(organization_id)
-                .change(Some(before), Some(view(&updated))),
-        ],
+        vec![AuditEntry::new(
+            AuditAction::PolicyDefaultsChanged,
+            organization_id,
+            "Organization",
+        )
+        .target(organization_id)
+        .change(Some(before), Some(view(&updated)))],
     )
     .await?;
     txn.commit().await?;
@@ -429,42 +434,31 @@ fn of_organization(
     organization_id: Uuid,
     status: Option<PartnershipStatus>,
 ) -> Condition {
-    let mut condition = Condition::all().add(access::visible_partnerships(viewer)).add(
-        Condition::any()
-            .add(partnership::Column::LowOrganizationId.eq(organization_id))
-            .add(partnership::Column::HighOrganizationId.eq(organization_id)),
-    );
+    let mut condition = Condition::all()
+        .add(access::visible_partnerships(viewer))
+        .add(
+            Condition::any()
+                .add(partnership::Column::LowOrganizationId.eq(organization_id))
+                .add(partnership::Column::HighOrganizationId.eq(organization_id)),
+        );
     if let Some(status) = status {
         condition = condition.add(partnership::Column::Status.eq(status));
     }
     condition
 }
 
-/// A page of an organization's partnerships (its admins), oldest first.
-pub async fn list_for_organization(
+/// An organization's partnerships (its admins), oldest first.
+pub async fn for_organization(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     organization_id: Uuid,
     status: Option<PartnershipStatus>,
-    page: &PageRequest,
-) -> ServiceResult<Page<partnership::Model>> {
+) -> ServiceResult<Listing<partnership::Entity>> {
     access::require_organization_admin(db, viewer, organization_id).await?;
-    let select =
-        partnership::Entity::find().filter(of_organization(viewer, organization_id, status));
-    page_by_key(db, select, partnership::Column::Id, page).await
-}
-
-pub async fn count_for_organization(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    organization_id: Uuid,
-    status: Option<PartnershipStatus>,
-) -> ServiceResult<u64> {
-    access::require_organization_admin(db, viewer, organization_id).await?;
-    Ok(partnership::Entity::find()
-        .filter(of_organization(viewer, organization_id, status))
-        .count(db)
-        .await?)
+    Ok(Listing::oldest_first(
+        partnership::Entity::find().filter(of_organization(viewer, organization_id, status)),
+        partnership::Column::Id,
+    ))
 }
 
 /// The partnerships among `ids` the viewer may see.

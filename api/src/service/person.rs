@@ -1,6 +1,6 @@
 //! People: created the first time a verified token names them, seen by their colleagues.
 
-use super::page::{page_by_key, Page, PageRequest};
+use super::page::Listing;
 use crate::{
     access,
     auth::{MemberIdentity as Member, PersonViewer, Viewer},
@@ -8,9 +8,7 @@ use crate::{
 };
 use chrono::{Duration, Utc};
 use entity::person;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -95,30 +93,16 @@ pub async fn find_visible(
         .collect())
 }
 
-/// A page of an organization's people the viewer may see, in the order they first signed in.
-pub async fn list_in_organization(
-    db: &impl ConnectionTrait,
+/// An organization's people the viewer may see, in the order they first signed in.
+pub fn in_organization(
     viewer: &Viewer,
     organization_id: Uuid,
-    page: &PageRequest,
-) -> ServiceResult<Page<person::Model>> {
+) -> ServiceResult<Listing<person::Entity>> {
     access::require_signed_in(viewer)?;
-    let select = person::Entity::find()
-        .filter(access::visible_people(viewer))
-        .filter(person::Column::OrganizationId.eq(organization_id));
-    page_by_key(db, select, person::Column::Id, page).await
-}
-
-/// How many of an organization's people the viewer may see.
-pub async fn count_in_organization(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    organization_id: Uuid,
-) -> ServiceResult<u64> {
-    access::require_signed_in(viewer)?;
-    Ok(person::Entity::find()
-        .filter(access::visible_people(viewer))
-        .filter(person::Column::OrganizationId.eq(organization_id))
-        .count(db)
-        .await?)
+    Ok(Listing::oldest_first(
+        person::Entity::find()
+            .filter(access::visible_people(viewer))
+            .filter(person::Column::OrganizationId.eq(organization_id)),
+        person::Column::Id,
+    ))
 }
