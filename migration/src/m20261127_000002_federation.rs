@@ -190,12 +190,7 @@ impl MigrationTrait for Migration {
                 .alter_table(
                     Table::alter()
                         .table(Organization::Table)
-                        .add_column(
-                            ColumnDef::new(col)
-                                .string()
-                                .not_null()
-                                .default("ALLOWED"),
-                        )
+                        .add_column(ColumnDef::new(col).string().not_null().default("ALLOWED"))
                         .to_owned(),
                 )
                 .await?;
