@@ -477,3 +477,96 @@ pub async fn find_visible(
     )
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn partnership(status: PartnershipStatus, proposer: Uuid, other: Uuid) -> partnership::Model {
+        let (low, high) = pair(proposer, other);
+        let now = Utc::now();
+        partnership::Model {
+            id: Uuid::now_v7(),
+            low_organization_id: low,
+            high_organization_id: high,
+            proposer_organization_id: proposer,
+            status,
+            message: None,
+            low_inbound: None,
+            low_outbound: Some(PartnerPolicy::Blocked),
+            high_inbound: None,
+            high_outbound: None,
+            suspended_by_organization_id: (status == PartnershipStatus::Suspended)
+                .then_some(proposer),
+            accepted_at: None,
+            ended_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn transitions_follow_the_state_machine() {
+        use PartnershipStatus as S;
+        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+        let target =
+            |status, transition: Transition, me| transition.target(&partnership(status, a, b), me);
+        assert_eq!(
+            target(S::Proposed, Transition::Accept, b).ok(),
+            Some(S::Active)
+        );
+        assert_eq!(
+            target(S::Proposed, Transition::Decline, b).ok(),
+            Some(S::Declined)
+        );
+        // The proposer cannot accept its own proposal, but may withdraw it.
+        assert!(matches!(
+            target(S::Proposed, Transition::Accept, a),
+            Err(ServiceError::Forbidden(_))
+        ));
+        assert_eq!(target(S::Proposed, Transition::End, a).ok(), Some(S::Ended));
+        assert_eq!(
+            target(S::Active, Transition::Suspend, b).ok(),
+            Some(S::Suspended)
+        );
+        // Only the side that suspended resumes.
+        assert_eq!(
+            target(S::Suspended, Transition::Resume, a).ok(),
+            Some(S::Active)
+        );
+        assert!(matches!(
+            target(S::Suspended, Transition::Resume, b),
+            Err(ServiceError::Forbidden(_))
+        ));
+        for status in [S::Declined, S::Ended] {
+            for transition in [
+                Transition::Accept,
+                Transition::Decline,
+                Transition::Suspend,
+                Transition::Resume,
+                Transition::End,
+            ] {
+                assert!(matches!(
+                    target(status, transition, b),
+                    Err(ServiceError::Conflict { .. })
+                ));
+            }
+        }
+        assert!(matches!(
+            target(S::Active, Transition::Accept, b),
+            Err(ServiceError::Conflict { .. })
+        ));
+    }
+
+    #[test]
+    fn overrides_belong_to_one_side() {
+        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+        let p = partnership(PartnershipStatus::Active, a, b);
+        let low = p.low_organization_id;
+        let high = p.high_organization_id;
+        assert_eq!(p.overrides_of(low), (None, Some(PartnerPolicy::Blocked)));
+        assert_eq!(p.overrides_of(high), (None, None));
+        assert_eq!(p.partner_of(low), high);
+        assert_eq!(p.recipient_organization_id(), b);
+    }
+}
