@@ -510,7 +510,9 @@ pub async fn require_organization_admin(
     }
     match viewer {
         Viewer::Operator(_) => Ok(()),
-        Viewer::Person(person) if person.is_admin => Ok(()),
+        Viewer::Person(person) if person.is_admin && person.organization_id == organization_id => {
+            Ok(())
+        }
         Viewer::Person(_) | Viewer::Anonymous => Err(ServiceError::Forbidden(
             "only an admin of this organization may do this",
         )),

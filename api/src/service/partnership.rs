@@ -268,9 +268,11 @@ pub async fn transition(
     id: Uuid,
     transition: Transition,
 ) -> ServiceResult<partnership::Model> {
-    let me = require_admin(viewer)?;
+    access::require_signed_in(viewer)?;
     let txn = db.begin().await?;
+    // Partnerships are invisible to non-admins: NOT_FOUND before anything else.
     let current = load_for_change(&txn, viewer, id).await?;
+    let me = require_admin(viewer)?;
     let status = transition.target(&current, me.organization_id)?;
     let now = Utc::now();
     let before = snapshot(&current);
@@ -316,14 +318,14 @@ pub async fn set_policy(
     inbound: Patch<PartnerPolicy>,
     outbound: Patch<PartnerPolicy>,
 ) -> ServiceResult<partnership::Model> {
-    let me = require_admin(viewer)?;
+    access::require_signed_in(viewer)?;
     let txn = db.begin().await?;
     let current = load_for_change(&txn, viewer, id).await?;
+    let me = require_admin(viewer)?;
     let mine = me.organization_id;
     let (old_in, old_out) = current.overrides_of(mine);
     let (new_in, new_out) = (inbound.unwrap_or(old_in), outbound.unwrap_or(old_out));
     let is_low = current.low_organization_id == mine;
-    let partner = current.partner_of(mine);
     let mut active: partnership::ActiveModel = current.into();
     if is_low {
         active.low_inbound = Set(new_in);
@@ -339,8 +341,8 @@ pub async fn set_policy(
         &txn,
         viewer,
         vec![
+            // A policy is the deciding organization's own business: the partner never sees it.
             AuditEntry::new(AuditAction::PartnerPolicyChanged, mine, "Partnership")
-                .other(partner)
                 .target(updated.id)
                 .change(Some(view(old_in, old_out)), Some(view(new_in, new_out))),
         ],
