@@ -78,11 +78,23 @@ pub(crate) async fn org_id(app: &TestApp, slug: &str) -> String {
     s(reply.assert_ok().data("/organization/id")).to_owned()
 }
 
-/// The GraphQL input type of a mutation.
+/// The GraphQL input type of a mutation (schema.graphql).
 pub(crate) fn input_type(field: &str) -> String {
-    let mut chars = field.chars();
-    let first = chars.next().unwrap().to_ascii_uppercase();
-    format!("{first}{}Input", chars.as_str())
+    match field {
+        "acceptPartnership" | "declinePartnership" | "suspendPartnership" | "resumePartnership"
+        | "endPartnership" => "PartnershipRefInput".to_owned(),
+        "declineInvitation" | "removeOrganization" | "withdrawOrganization" => {
+            "ParticipationRefInput".to_owned()
+        }
+        "joinCommunity" | "leaveCommunity" => "CommunityRefInput".to_owned(),
+        "removeMember" => "MembershipRefInput".to_owned(),
+        "disableOrganization" | "enableOrganization" => "OrganizationRefInput".to_owned(),
+        _ => {
+            let mut chars = field.chars();
+            let first = chars.next().unwrap().to_ascii_uppercase();
+            format!("{first}{}Input", chars.as_str())
+        }
+    }
 }
 
 /// Runs mutation `field` with `input`, selecting `selection` and `userErrors`.
@@ -130,13 +142,84 @@ pub(crate) fn refusal(reply: &Reply, field: &str) -> Vec<String> {
     codes
 }
 
-/// Asserts a mutation was refused with exactly one of `allowed` codes.
+thread_local! {
+    /// Refusals with a code other than the rules give, collected so that one wrong code does
+    /// not hide the rest of a test; `assert_no_findings` fails the test at its end.
+    static FINDINGS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Asserts a mutation was refused with exactly one of `allowed` codes. A mutation that was not
+/// refused fails at once; one refused with another code is a finding (the state is the same
+/// either way), reported by `assert_no_findings`.
+#[track_caller]
 pub(crate) fn assert_refused(reply: &Reply, field: &str, allowed: &[&str], what: &str) {
     let codes = refusal(reply, field);
     assert!(
-        codes.len() == 1 && allowed.contains(&codes[0].as_str()),
-        "{what}: expected one of {allowed:?}, got {codes:?}: {:#}",
+        !codes.is_empty(),
+        "{what}: must be refused (expected {allowed:?}): {:#}",
         reply.body
+    );
+    if !(codes.len() == 1 && allowed.contains(&codes[0].as_str())) {
+        let finding = format!(
+            "{}: {what}: {field} expected one of {allowed:?}, got {codes:?} ({})",
+            std::panic::Location::caller(),
+            reply.errors().first().map_or_else(
+                || reply
+                    .data(&format!("/{field}/userErrors/0/message"))
+                    .to_string(),
+                |e| e["message"].to_string()
+            )
+        );
+        eprintln!("FINDING {finding}");
+        FINDINGS.with(|f| f.borrow_mut().push(finding));
+    }
+}
+
+/// Records a finding unless a query failed with exactly `expected` codes.
+#[track_caller]
+pub(crate) fn expect_codes(reply: &Reply, expected: &[&str], what: &str) {
+    if reply.codes() != expected {
+        let finding = format!(
+            "{}: {what}: expected {expected:?}, got {:?}: {}",
+            std::panic::Location::caller(),
+            reply.codes(),
+            reply.body
+        );
+        eprintln!("FINDING {finding}");
+        FINDINGS.with(|f| f.borrow_mut().push(finding));
+    }
+}
+
+/// Like `assert_refused`, but a mutation let through is a finding too (for the last checks of
+/// a test, after which a changed world no longer matters).
+#[track_caller]
+pub(crate) fn expect_refused(reply: &Reply, field: &str, allowed: &[&str], what: &str) {
+    if refusal(reply, field).is_empty() {
+        let finding = format!(
+            "{}: {what}: {field} expected one of {allowed:?}, was let through: {}",
+            std::panic::Location::caller(),
+            reply.body
+        );
+        eprintln!("FINDING {finding}");
+        FINDINGS.with(|f| f.borrow_mut().push(finding));
+    } else {
+        assert_refused(reply, field, allowed, what);
+    }
+}
+
+/// Records a disagreement with the rules, reported by `assert_no_findings`.
+pub(crate) fn record_finding(finding: String) {
+    eprintln!("FINDING {finding}");
+    FINDINGS.with(|f| f.borrow_mut().push(finding));
+}
+
+/// Fails when `assert_refused` collected findings (the test body runs on the test's thread).
+pub(crate) fn assert_no_findings() {
+    let findings = FINDINGS.with(|f| std::mem::take(&mut *f.borrow_mut()));
+    assert!(
+        findings.is_empty(),
+        "disagreements with docs/FEDERATION.md:\n{}",
+        findings.join("\n")
     );
 }
 
@@ -326,6 +409,21 @@ async fn create_community(app: &TestApp, who: &Actor, input: Value) -> Value {
     )
     .await;
     done(&reply, "createCommunity")["community"].clone()
+}
+
+async fn update_community_reply(app: &TestApp, who: &Actor, id: &str, fields: Value) -> Reply {
+    let mut input = json!({ "communityId": id });
+    for (key, value) in fields.as_object().unwrap() {
+        input[key] = value.clone();
+    }
+    mutate(
+        app,
+        Some(&who.token),
+        "updateCommunity",
+        input,
+        &format!("community {{ {COMMUNITY} }}"),
+    )
+    .await
 }
 
 async fn update_community(app: &TestApp, who: &Actor, id: &str, fields: Value) -> Value {
@@ -839,13 +937,6 @@ impl Fresh {
         );
     }
 
-    fn count(&self, slug: &str, action: &str) -> usize {
-        self.of(slug)
-            .iter()
-            .filter(|e| e["action"] == action)
-            .count()
-    }
-
     /// The events of `action` (with `target`, if given) new to an organization.
     fn find(&self, slug: &str, action: &str, target: Option<&str>) -> Vec<Value> {
         self.of(slug)
@@ -1095,10 +1186,11 @@ async fn federation_journey(backend: Backend) {
     assert_eq!(reply.codes(), ["NOT_FOUND"], "a third organization's admin");
 
     let reply = partnership_change_reply(app, &ada, "acceptPartnership", &ag_id).await;
-    assert!(
-        !refusal(&reply, "acceptPartnership").is_empty(),
-        "the proposer cannot accept its own proposal: {:#}",
-        reply.body
+    assert_refused(
+        &reply,
+        "acceptPartnership",
+        &["FORBIDDEN"],
+        "the proposer accepts its own proposal",
     );
     let accepted = partnership_change(app, &gail, "acceptPartnership", &ag_id).await;
     assert_eq!(accepted["status"], "ACTIVE");
@@ -1313,20 +1405,6 @@ async fn federation_journey(backend: Backend) {
         .await;
         assert_refused(&reply, "setPartnerPolicy", &["NOT_FOUND"], what);
     }
-    let reply = mutate(
-        app,
-        Some(&gail.token),
-        "setPartnerPolicyDefaults",
-        json!({ "organizationId": acme_id, "inbound": BLOCKED }),
-        "defaults { inbound }",
-    )
-    .await;
-    assert_refused(
-        &reply,
-        "setPartnerPolicyDefaults",
-        &["FORBIDDEN"],
-        "another organization's defaults",
-    );
     assert_policy(
         &partnership(app, &ada, &ag_id).await,
         ALLOWED,
@@ -1348,7 +1426,10 @@ async fn federation_journey(backend: Backend) {
     assert_eq!(first["targetId"], ag_id.as_str());
     // The state is the override (null: following the default) or the effective value.
     assert!(
-        matches!(state(&first["before"], "inbound").as_deref(), None | Some(ALLOWED)),
+        matches!(
+            state(&first["before"], "inbound").as_deref(),
+            None | Some(ALLOWED)
+        ),
         "{first:#}"
     );
     assert_transition(&first, "inbound", None, APPROVAL);
@@ -1635,29 +1716,24 @@ async fn federation_journey(backend: Backend) {
     // Every combination of acme's inbound policy for globex and globex's outbound policy for
     // acme, each tried by a globex person (gina is the one with both ALLOWED).
     let policies = [ALLOWED, APPROVAL, BLOCKED];
-    let mut current = (ALLOWED, ALLOWED);
+    // The overrides each side has set (None: following the default, ALLOWED).
+    let mut overrides: (Option<&str>, Option<&str>) = (None, None);
     let mut joined: HashMap<(&str, &str), (Actor, Value)> = HashMap::new();
     let mut gina_slot = Some(gina);
     for inbound in policies {
         for outbound in policies {
-            if current.0 != inbound {
+            if overrides.0.unwrap_or(ALLOWED) != inbound {
                 set_policy(app, &ada, &ag_id, json!({ "inbound": inbound })).await;
+                overrides.0 = Some(inbound);
             }
-            if current.1 != outbound {
+            if overrides.1.unwrap_or(ALLOWED) != outbound {
                 set_policy(app, &gail, &ag_id, json!({ "outbound": outbound })).await;
+                overrides.1 = Some(outbound);
             }
-            current = (inbound, outbound);
             let mine = partnership(app, &ada, &ag_id).await;
-            assert_policy(&mine, inbound, ALLOWED, Some(inbound), None, "acme side");
+            assert_policy(&mine, inbound, ALLOWED, overrides.0, None, "acme side");
             let theirs = partnership(app, &gail, &ag_id).await;
-            assert_policy(
-                &theirs,
-                ALLOWED,
-                outbound,
-                None,
-                Some(outbound),
-                "globex side",
-            );
+            assert_policy(&theirs, ALLOWED, outbound, None, overrides.1, "globex side");
 
             let person = if (inbound, outbound) == (ALLOWED, ALLOWED) {
                 gina_slot.take().unwrap()
@@ -1717,12 +1793,12 @@ async fn federation_journey(backend: Backend) {
     let fresh = audit.step(app).await;
     fresh.assert_actions(
         "acme",
-        &["MEMBERSHIP_REQUESTED"; 5],
+        &["MEMBERSHIP_REQUESTED"; 4],
         &["PARTNER_POLICY_CHANGED"],
     );
     fresh.assert_actions(
         "globex",
-        &["MEMBERSHIP_REQUESTED"; 5],
+        &["MEMBERSHIP_REQUESTED"; 4],
         &["PARTNER_POLICY_CHANGED"],
     );
     assert_eq!(
@@ -2237,6 +2313,72 @@ async fn federation_journey(backend: Backend) {
     );
     fresh.assert_none("globex");
 
+    // Removal by a coordinator; asking again after being removed or leaving reuses the
+    // membership, as a new request (default role, the join rule's approval).
+    let reply = mutate(
+        app,
+        Some(&ann.token),
+        "removeMember",
+        json!({ "membershipId": id(&m_a_ar) }),
+        &format!("membership {{ {MEMBERSHIP} }}"),
+    )
+    .await;
+    assert_eq!(
+        done(&reply, "removeMember")["membership"]["status"],
+        "REMOVED"
+    );
+    let again = join(app, &p_a_ar, &guild_id).await;
+    assert_eq!(
+        again["id"],
+        id(&m_a_ar).as_str(),
+        "a removed membership is reused"
+    );
+    assert_eq!(again["status"], "PENDING");
+    assert_eq!(
+        pending_kinds(&again),
+        set(&["COORDINATOR"]),
+        "only the join rule now"
+    );
+    let again = join(app, &bob, &guild_id).await;
+    assert_eq!(
+        again["id"],
+        bob_membership.as_str(),
+        "a membership that was left is reused"
+    );
+    assert_eq!(again["status"], "PENDING");
+    assert_eq!(
+        again["role"], "PERIPHERAL",
+        "a new request starts with the default role"
+    );
+    assert_eq!(pending_kinds(&again), set(&["COORDINATOR"]));
+    decide(app, &ann, &[&approval(&again, "COORDINATOR")], true).await;
+    assert_eq!(
+        membership(app, &bob, &bob_membership).await["status"],
+        "ACTIVE"
+    );
+    let fresh = audit.step(app).await;
+    fresh.assert_actions(
+        "acme",
+        &[
+            "MEMBER_REMOVED",
+            "MEMBERSHIP_REQUESTED",
+            "MEMBERSHIP_REQUESTED",
+            "MEMBERSHIP_APPROVAL_DECIDED",
+        ],
+        &[],
+    );
+    fresh.assert_actions("globex", &["MEMBER_REMOVED", "MEMBERSHIP_REQUESTED"], &[]);
+    fresh.assert_none("initech");
+    let e = fresh.shared("MEMBER_REMOVED", None, &["acme", "globex"]);
+    check_event(
+        &e,
+        &ann,
+        &["acme", "globex"],
+        Some("rust-guild"),
+        Some(&id(&m_a_ar)),
+    );
+    assert_transition(&e, "status", Some("ACTIVE"), "REMOVED");
+
     // ------------------------------------------------------------ 6. suspension and ending
     let w = World {
         ada,
@@ -2250,7 +2392,7 @@ async fn federation_journey(backend: Backend) {
     let before = globex_statuses(app, &w.ann, &globex_id).await;
     let expected_before: BTreeMap<String, String> = [
         (gina_membership.clone(), "ACTIVE".to_owned()),
-        (id(&m_a_ar), "ACTIVE".to_owned()),
+        (id(&m_a_ar), "PENDING".to_owned()),
         (id(&m_ar_a), "PENDING".to_owned()),
         (id(&m_ar_ar), "ACTIVE".to_owned()),
     ]
@@ -2268,7 +2410,7 @@ async fn federation_journey(backend: Backend) {
     assert_refused(
         &reply,
         "resumePartnership",
-        &["FORBIDDEN", "CONFLICT"],
+        &["FORBIDDEN"],
         "resume by the side that did not suspend",
     );
     assert_eq!(
@@ -2325,7 +2467,46 @@ async fn federation_journey(backend: Backend) {
         membership(app, &p_ar_a, &id(&m_ar_a)).await["status"],
         "ACTIVE"
     );
-    let _ = audit.step(app).await;
+    let m = membership(app, &p_a_ar, &id(&m_a_ar)).await;
+    decide(app, &w.ann, &[&approval(&m, "COORDINATOR")], true).await;
+    assert_eq!(
+        membership(app, &p_a_ar, &id(&m_a_ar)).await["status"],
+        "ACTIVE"
+    );
+    // An organization's admin removes one of its people.
+    let reply = mutate(
+        app,
+        Some(&w.gail.token),
+        "removeMember",
+        json!({ "membershipId": id(&m_ar_a) }),
+        "membership { id status }",
+    )
+    .await;
+    assert_eq!(
+        done(&reply, "removeMember")["membership"]["status"],
+        "REMOVED"
+    );
+    let fresh = audit.step(app).await;
+    for slug in ["acme", "globex"] {
+        fresh.assert_actions(
+            slug,
+            &[
+                "MEMBERSHIP_APPROVAL_DECIDED",
+                "MEMBERSHIP_APPROVAL_DECIDED",
+                "MEMBER_REMOVED",
+            ],
+            &[],
+        );
+    }
+    let e = fresh.shared("MEMBER_REMOVED", None, &["acme", "globex"]);
+    check_event(
+        &e,
+        &w.gail,
+        &["acme", "globex"],
+        Some("rust-guild"),
+        Some(&id(&m_ar_a)),
+    );
+    fresh.assert_none("initech");
 
     // A disabled organization: its participations and memberships are SUSPENDED until enabled.
     let operator = app.operator_token();
@@ -2403,20 +2584,21 @@ async fn federation_journey(backend: Backend) {
     fresh.assert_none("globex");
 
     // ------------------------------------------------------------ 7. offboarding
-    for (who, what) in [
-        (&ivan, "a non-admin"),
-        (&w.ada, "another organization's admin"),
-    ] {
-        let reply = mutate(
-            app,
-            Some(&who.token),
-            "offboardPerson",
-            json!({ "personId": iris.id }),
-            "memberships { id status }",
-        )
-        .await;
-        assert_refused(&reply, "offboardPerson", &["FORBIDDEN"], what);
-    }
+    // (Another organization's admin offboarding is checked at the very end.)
+    let reply = mutate(
+        app,
+        Some(&ivan.token),
+        "offboardPerson",
+        json!({ "personId": iris.id }),
+        "memberships { id status }",
+    )
+    .await;
+    assert_refused(
+        &reply,
+        "offboardPerson",
+        &["FORBIDDEN"],
+        "a non-admin offboards",
+    );
     let reply = mutate(
         app,
         Some(&ike.token),
@@ -2481,6 +2663,163 @@ async fn federation_journey(backend: Backend) {
     }
     fresh.assert_none("globex");
 
+    // ------------------------------------------------------------ 7b. organizations leave
+    // initech withdraws from data-circle (its people's memberships are SUSPENDED), is invited
+    // again (the same participation) and accepts (restored), then acme removes it.
+    let ian_circle = join(app, &ian, &circle_id).await;
+    let ian_circle = id(&ian_circle);
+    let pc_id = s(&pc["id"]).to_owned();
+    let reply = mutate(
+        app,
+        Some(&ivan.token),
+        "withdrawOrganization",
+        json!({ "participationId": pc_id }),
+        "participation { id status }",
+    )
+    .await;
+    assert_refused(
+        &reply,
+        "withdrawOrganization",
+        &["FORBIDDEN", "NOT_FOUND"],
+        "a non-admin withdraws",
+    );
+    let reply = mutate(
+        app,
+        Some(&ike.token),
+        "withdrawOrganization",
+        json!({ "participationId": pc_id }),
+        &format!("participation {{ {PARTICIPATION} }}"),
+    )
+    .await;
+    let left = done(&reply, "withdrawOrganization")["participation"].clone();
+    assert_eq!(left["status"], "LEFT");
+    assert!(!left["endedAt"].is_null());
+    let circle_members = |status: &'static str| {
+        let ann = &w.ann;
+        let org = initech_id.as_str();
+        async move { member_ids(&members(app, ann, "data-circle", Some(org), None, Some(status)).await) }
+    };
+    assert_eq!(
+        circle_members("SUSPENDED").await,
+        set(&[&ian_circle]),
+        "withdrawn: SUSPENDED"
+    );
+    let reply = community(app, &ian.token, "acme", "data-circle").await;
+    assert_eq!(
+        reply.codes(),
+        ["NOT_FOUND"],
+        "no longer live for initech's people"
+    );
+    let again = invite(app, &w.ann, &circle_id, &initech_id, "PARTICIPATE").await;
+    assert_eq!(
+        again["id"],
+        pc_id.as_str(),
+        "a withdrawn organization's participation is reused"
+    );
+    assert_eq!(again["status"], "INVITED");
+    accept_invitation(app, &ike, &pc_id, &ivan.id).await;
+    assert_eq!(
+        circle_members("ACTIVE").await,
+        set(&[&ian_circle]),
+        "restored"
+    );
+    let reply = mutate(
+        app,
+        Some(&ike.token),
+        "removeOrganization",
+        json!({ "participationId": pc_id }),
+        "participation { id status }",
+    )
+    .await;
+    assert_refused(
+        &reply,
+        "removeOrganization",
+        &["FORBIDDEN"],
+        "the partner removes itself (it withdraws)",
+    );
+    let reply = update_community_reply(
+        app,
+        &w.ann,
+        &circle_id,
+        json!({ "visibility": "HOST_ONLY" }),
+    )
+    .await;
+    assert_refused(
+        &reply,
+        "updateCommunity",
+        &["CONFLICT"],
+        "HOST_ONLY with an ACTIVE partner",
+    );
+    let reply = mutate(
+        app,
+        Some(&w.ann.token),
+        "removeOrganization",
+        json!({ "participationId": pc_id }),
+        &format!("participation {{ {PARTICIPATION} }}"),
+    )
+    .await;
+    let removed = done(&reply, "removeOrganization")["participation"].clone();
+    assert_eq!(removed["status"], "REMOVED");
+    assert_eq!(
+        circle_members("SUSPENDED").await,
+        set(&[&ian_circle]),
+        "removed: SUSPENDED"
+    );
+    let c = update_community(
+        app,
+        &w.ann,
+        &circle_id,
+        json!({ "visibility": "HOST_ONLY" }),
+    )
+    .await;
+    assert_eq!(
+        c["visibility"], "HOST_ONLY",
+        "no partner INVITED, ACTIVE or SUSPENDED"
+    );
+    let fresh = audit.step(app).await;
+    fresh.assert_actions(
+        "acme",
+        &[
+            "MEMBERSHIP_REQUESTED",
+            "ORGANIZATION_WITHDREW",
+            "ORGANIZATION_INVITED",
+            "INVITATION_ACCEPTED",
+            "ORGANIZATION_REMOVED",
+            "COMMUNITY_UPDATED",
+        ],
+        &[],
+    );
+    fresh.assert_actions(
+        "initech",
+        &[
+            "MEMBERSHIP_REQUESTED",
+            "ORGANIZATION_WITHDREW",
+            "ORGANIZATION_INVITED",
+            "INVITATION_ACCEPTED",
+            "ORGANIZATION_REMOVED",
+        ],
+        &["COMMUNITY_UPDATED"],
+    );
+    fresh.assert_none("globex");
+    let e = fresh.shared("ORGANIZATION_WITHDREW", None, &["acme", "initech"]);
+    check_event(
+        &e,
+        &ike,
+        &["acme", "initech"],
+        Some("data-circle"),
+        Some(&pc_id),
+    );
+    assert_transition(&e, "status", Some("ACTIVE"), "LEFT");
+    let e = fresh.shared("ORGANIZATION_REMOVED", None, &["acme", "initech"]);
+    check_event(
+        &e,
+        &w.ann,
+        &["acme", "initech"],
+        Some("data-circle"),
+        Some(&pc_id),
+    );
+    assert_transition(&e, "status", Some("ACTIVE"), "REMOVED");
+
     // ------------------------------------------------------------ 8. audit filters
     let all = Audit::all(app, &w.ada.token, "acme", Value::Null).await;
     let filtered = |keep: &dyn Fn(&Value) -> bool| -> BTreeSet<String> {
@@ -2530,32 +2869,42 @@ async fn federation_journey(backend: Backend) {
     let got = by(json!({ "until": step1_since })).await;
     assert!(got.is_empty(), "nothing before the first step");
 
-    let audit_query =
-        "query($s: String!) { organization(slug: $s) { auditEvents(first: 5) { totalCount } } }";
-    for (who, slug, what) in [
-        (&w.ann, "acme", "a non-admin"),
-        (&w.gina, "acme", "a partner's person"),
-        (&ike, "acme", "a partner's admin"),
-    ] {
-        let reply = app
-            .graphql(Some(&who.token), audit_query, json!({ "s": slug }))
-            .await;
-        assert_eq!(
-            reply.codes(),
-            ["FORBIDDEN"],
-            "{what} reads acme's audit log: {:#}",
-            reply.body
-        );
+    // Admin-only views of a visible organization: FORBIDDEN to anyone but its own admins.
+    let views = [
+        "auditEvents(first: 5) { totalCount }",
+        "partnerPolicyDefaults { inbound }",
+        "partnerships(first: 5) { totalCount }",
+        "invitations(direction: OUTGOING, first: 5) { totalCount }",
+        "externalMemberships(first: 5) { totalCount }",
+        "identity { adminClaim }",
+    ];
+    for view in views {
+        for (who, slug, what) in [
+            (&w.ann, "acme", "acme's non-admin"),
+            (&w.gina, "acme", "a partner's non-admin"),
+            (&ike, "acme", "a partner's admin"),
+            (&w.gail, "acme", "a partner's admin"),
+            // globex is visible to initech (both take part in rust-guild).
+            (
+                &ike,
+                "globex",
+                "an admin of an organization without a partnership",
+            ),
+        ] {
+            let reply = app
+                .graphql(
+                    Some(&who.token),
+                    &format!("query($s: String!) {{ organization(slug: $s) {{ {view} }} }}"),
+                    json!({ "s": slug }),
+                )
+                .await;
+            expect_codes(
+                &reply,
+                &["FORBIDDEN"],
+                &format!("{what} ({}) reads {slug}'s {view}", who.name),
+            );
+        }
     }
-    // globex is visible to initech (both take part in rust-guild), its audit log is not.
-    let reply = app
-        .graphql(Some(&ike.token), audit_query, json!({ "s": "globex" }))
-        .await;
-    assert_eq!(
-        reply.codes(),
-        ["FORBIDDEN"],
-        "initech reads globex's audit log"
-    );
 
     // The actor's name as it was.
     let renamed = acme.token("ada", json!({ "name": "Ada Renamed", "roles": ["admin"] }));
@@ -2589,6 +2938,37 @@ async fn federation_journey(backend: Backend) {
         first["actorName"], "Ada Acme",
         "the name the actor had: {first:#}"
     );
+    // Last, as they would change the world if let through: changes by another
+    // organization's admin.
+    let reply = mutate(
+        app,
+        Some(&w.gail.token),
+        "setPartnerPolicyDefaults",
+        json!({ "organizationId": acme_id, "inbound": BLOCKED }),
+        "defaults { inbound }",
+    )
+    .await;
+    expect_refused(
+        &reply,
+        "setPartnerPolicyDefaults",
+        &["FORBIDDEN"],
+        "globex's admin sets acme's policy defaults",
+    );
+    let reply = mutate(
+        app,
+        Some(&w.ada.token),
+        "offboardPerson",
+        json!({ "personId": w.gina.id }),
+        "memberships { id status }",
+    )
+    .await;
+    expect_refused(
+        &reply,
+        "offboardPerson",
+        &["FORBIDDEN"],
+        "acme's admin offboards a globex person",
+    );
+    assert_no_findings();
     eprintln!(
         "federation journey ({:?}): {} audit events for acme",
         app.backend,
