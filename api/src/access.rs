@@ -5,7 +5,8 @@
 //! The rules are written out in `docs/FEDERATION.md` ("Who sees what"); each function below
 //! names the rule it implements. In short, for a person V of organization O:
 //! - live communities: hosted by O, or FEDERATED with an ACTIVE participation of O;
-//! - communities: the live ones and, for O's admins, every one O has a participation in;
+//! - communities: the live ones and, for O's admins, every FEDERATED one O has a
+//!   participation in;
 //! - coordinated communities: V's ACTIVE COORDINATOR memberships, and for admins O's hosted;
 //! - participations, memberships, people and organizations: see each function;
 //! - partnerships and audit events: O's admins, for those concerning O;
@@ -107,12 +108,18 @@ fn community_ids(condition: Condition) -> SelectStatement {
         .to_owned()
 }
 
-/// Communities V sees: the live ones, and for O's admins every one O participates in at all.
+/// Communities V sees: the live ones, and for O's admins every FEDERATED one O has a
+/// participation in, whatever its status.
 fn person_communities(me: &PersonViewer) -> Condition {
     let mut condition = Condition::any().add(live_communities(me));
     if me.is_admin {
         condition = condition.add(
-            community::Column::Id.in_subquery(participating_communities(me.organization_id, &[])),
+            Condition::all()
+                .add(community::Column::Visibility.eq(CommunityVisibility::Federated))
+                .add(
+                    community::Column::Id
+                        .in_subquery(participating_communities(me.organization_id, &[])),
+                ),
         );
     }
     condition
@@ -155,7 +162,7 @@ fn coordinated_by<C: ColumnTrait>(me: &PersonViewer, column: C) -> Condition {
 }
 
 /// Participations the viewer may see: of a live community, the ACTIVE ones, all of them if V
-/// coordinates it, and O's own; for O's admins, all of O's own.
+/// coordinates it, and O's own; for O's admins, all of O's own in communities they see.
 pub fn visible_participations(viewer: &Viewer) -> Condition {
     let me = match viewer {
         Viewer::Anonymous => return nothing(participation::Column::Id),
@@ -175,7 +182,14 @@ pub fn visible_participations(viewer: &Viewer) -> Condition {
             ),
     );
     if me.is_admin {
-        condition = condition.add(participation::Column::OrganizationId.eq(me.organization_id));
+        condition = condition.add(
+            Condition::all()
+                .add(participation::Column::OrganizationId.eq(me.organization_id))
+                .add(
+                    participation::Column::CommunityId
+                        .in_subquery(community_ids(person_communities(me))),
+                ),
+        );
     }
     condition
 }
