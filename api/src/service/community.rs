@@ -24,7 +24,7 @@ use entity::{
 use sea_orm::{
     sea_query::{Alias, Expr, ExprTrait, Func, Query},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 use serde_json::json;
 use std::collections::{BTreeSet, HashMap};
@@ -114,7 +114,7 @@ pub async fn create(
     let purpose = parse_text("purpose", &input.purpose, MAX_PURPOSE)?;
     let charter = parse_text("charter", &input.charter, MAX_CHARTER)?;
     let tags = parse_tags(&input.tags)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let taken = community::Entity::find()
         .filter(community::Column::HostOrganizationId.eq(me.organization_id))
         .filter(community::Column::Slug.eq(slug.as_str()))
@@ -221,7 +221,7 @@ pub async fn update(
         .map(|c| parse_text("charter", c, MAX_CHARTER))
         .transpose()?;
     let tags = patch.tags.as_deref().map(parse_tags).transpose()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = visible_community(&txn, viewer, id).await?;
     access::require_host_coordinator(&txn, viewer, &current).await?;
     if patch.visibility == Some(CommunityVisibility::HostOnly)

@@ -14,7 +14,7 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde_json::json;
 use std::time::Duration;
@@ -236,7 +236,7 @@ pub async fn add_key(
     retire_others: bool,
 ) -> ServiceResult<AddedKey> {
     access::require_operator(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let trusted = find_issuer(&txn, organization_id, issuer).await?;
     let added = insert_key(&txn, &trusted, new).await?;
     if retire_others {

@@ -24,7 +24,7 @@ use entity::{
 use sea_orm::{
     sea_query::Query, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait,
     DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    Set,
 };
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -207,23 +207,22 @@ async fn enroll(
             active.updated_at = Set(now);
             active.update(txn).await?
         }
-        None => {
-            membership::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                community_id: Set(community.id),
-                person_id: Set(person.id),
-                organization_id: Set(person.organization_id),
-                role: Set(role),
-                leadership: Set(leadership),
-                status: Set(status),
-                suspended_from: Set(None),
-                requested_at: Set(now),
-                joined_at: Set(joined_at),
-                updated_at: Set(now),
-            }
-            .insert(txn)
-            .await?
+        None => membership::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            community_id: Set(community.id),
+            person_id: Set(person.id),
+            organization_id: Set(person.organization_id),
+            role: Set(role),
+            leadership: Set(leadership),
+            status: Set(status),
+            suspended_from: Set(None),
+            requested_at: Set(now),
+            joined_at: Set(joined_at),
+            updated_at: Set(now),
         }
+        .insert(txn)
+        .await
+        .map_err(|e| race_to_conflict(e, "communityId"))?,
     };
     for kind in approvals {
         membership_approval::ActiveModel {
@@ -241,6 +240,18 @@ async fn enroll(
     Ok((before, saved))
 }
 
+/// Two requests racing for the same unique row: the loser gets CONFLICT, not INTERNAL.
+pub(crate) fn race_to_conflict(err: sea_orm::DbErr, field: &str) -> ServiceError {
+    if crate::error::is_unique_violation(&err) {
+        ServiceError::conflict(
+            field,
+            "changed by another request at the same time; try again",
+        )
+    } else {
+        err.into()
+    }
+}
+
 fn with_approvals(m: &membership::Model, kinds: &[ApprovalKind]) -> serde_json::Value {
     let mut view = snapshot(m);
     view["approvals"] = json!(kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>());
@@ -254,7 +265,7 @@ pub async fn join(
     community_id: Uuid,
 ) -> ServiceResult<membership::Model> {
     let me = access::require_person(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let community = visible_community(&txn, viewer, community_id).await?;
     let person = person::Entity::find_by_id(me.person_id)
         .one(&txn)
@@ -298,7 +309,7 @@ pub async fn add_member(
     leadership: Patch<Leadership>,
 ) -> ServiceResult<membership::Model> {
     let me = access::require_person(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let community = visible_community(&txn, viewer, community_id).await?;
     access::require_coordinator(&txn, viewer, &community).await?;
     let person = person::Entity::find_by_id(person_id)
@@ -354,7 +365,7 @@ pub async fn decide_approvals(
     if unique.len() != approval_ids.len() {
         return Err(ServiceError::invalid("approvalIds", "an id is repeated"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let visible: HashMap<Uuid, membership_approval::Model> = membership_approval::Entity::find()
         .filter(access::visible_approvals(viewer))
         .filter(membership_approval::Column::Id.is_in(approval_ids.iter().copied()))
@@ -493,7 +504,7 @@ pub async fn change_role(
     leadership: Patch<Leadership>,
 ) -> ServiceResult<membership::Model> {
     access::require_signed_in(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let (current, community) = load(&txn, viewer, id).await?;
     access::require_coordinator(&txn, viewer, &community).await?;
     if current.status != MembershipStatus::Active {
@@ -553,7 +564,7 @@ pub async fn leave(
     community_id: Uuid,
 ) -> ServiceResult<membership::Model> {
     let me = access::require_person(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let community = visible_community(&txn, viewer, community_id).await?;
     let current = membership::Entity::find()
         .filter(membership::Column::CommunityId.eq(community.id))
@@ -598,7 +609,7 @@ pub async fn remove(
     id: Uuid,
 ) -> ServiceResult<membership::Model> {
     access::require_signed_in(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let (current, community) = load(&txn, viewer, id).await?;
     let own_admin = access::administers(viewer, current.organization_id);
     if !own_admin {
@@ -649,7 +660,7 @@ pub async fn offboard(
     person_id: Uuid,
 ) -> ServiceResult<Vec<membership::Model>> {
     access::require_signed_in(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let person = person::Entity::find_by_id(person_id)
         .filter(access::visible_people(viewer))
         .one(&txn)

@@ -19,7 +19,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -80,7 +80,7 @@ pub async fn create_organization(
         identity::check_jwks_url(url, allow_loopback_jwks)?;
     }
 
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     if organization::Entity::find()
         .filter(organization::Column::Slug.eq(slug.as_str()))
         .one(&txn)
@@ -182,7 +182,7 @@ pub async fn set_disabled(
     disabled: bool,
 ) -> ServiceResult<organization::Model> {
     access::require_operator(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let org = organization::Entity::find_by_id(organization_id)
         .one(&txn)
         .await?

@@ -24,7 +24,6 @@ use entity::{
 use sea_orm::{
     sea_query::Query, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait,
     DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set,
-    TransactionTrait,
 };
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -245,7 +244,7 @@ pub async fn invite(
             format!("must be between 1 and {MAX_INVITATION_DAYS}"),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let community = visible_community(&txn, viewer, community_id).await?;
     access::require_host_coordinator(&txn, viewer, &community).await?;
     if !access::may_see_organization(&txn, viewer, organization_id).await? {
@@ -316,24 +315,23 @@ pub async fn invite(
             active.updated_at = Set(now);
             active.update(&txn).await?
         }
-        None => {
-            participation::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                community_id: Set(community.id),
-                organization_id: Set(organization_id),
-                tier: Set(tier),
-                status: Set(ParticipationStatus::Invited),
-                sponsor_person_id: Set(None),
-                invited_by_person_id: Set(viewer.person().map(|me| me.person_id)),
-                invited_at: Set(now),
-                expires_at: Set(Some(expires_at)),
-                accepted_at: Set(None),
-                ended_at: Set(None),
-                updated_at: Set(now),
-            }
-            .insert(&txn)
-            .await?
+        None => participation::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            community_id: Set(community.id),
+            organization_id: Set(organization_id),
+            tier: Set(tier),
+            status: Set(ParticipationStatus::Invited),
+            sponsor_person_id: Set(None),
+            invited_by_person_id: Set(viewer.person().map(|me| me.person_id)),
+            invited_at: Set(now),
+            expires_at: Set(Some(expires_at)),
+            accepted_at: Set(None),
+            ended_at: Set(None),
+            updated_at: Set(now),
         }
+        .insert(&txn)
+        .await
+        .map_err(|e| super::membership::race_to_conflict(e, "organizationId"))?,
     };
     audit::record(
         &txn,
@@ -406,7 +404,7 @@ pub async fn decide_invitation(
     decision: PartnerDecision,
 ) -> ServiceResult<participation::Model> {
     access::require_signed_in(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let (current, community) = load(&txn, viewer, id).await?;
     require_partner_admin(viewer, &current)?;
     let now = Utc::now();
@@ -505,7 +503,7 @@ pub async fn end_participation(
     departure: Departure,
 ) -> ServiceResult<participation::Model> {
     access::require_signed_in(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let (current, community) = load(&txn, viewer, id).await?;
     let now = Utc::now();
     let status = current.effective_status(now);

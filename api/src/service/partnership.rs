@@ -20,7 +20,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, Set, TransactionTrait,
+    DatabaseTransaction, EntityTrait, QueryFilter, Set,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -89,7 +89,7 @@ pub async fn propose(
         Some(m) if m.is_empty() => None,
         other => other,
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let partner = organization::Entity::find()
         .filter(organization::Column::Slug.eq(slug.as_str()))
         .filter(organization::Column::DisabledAt.is_null())
@@ -269,7 +269,7 @@ pub async fn transition(
     transition: Transition,
 ) -> ServiceResult<partnership::Model> {
     access::require_signed_in(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // Partnerships are invisible to non-admins: NOT_FOUND before anything else.
     let current = load_for_change(&txn, viewer, id).await?;
     let me = require_admin(viewer)?;
@@ -319,7 +319,7 @@ pub async fn set_policy(
     outbound: Patch<PartnerPolicy>,
 ) -> ServiceResult<partnership::Model> {
     access::require_signed_in(viewer)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = load_for_change(&txn, viewer, id).await?;
     let me = require_admin(viewer)?;
     let mine = me.organization_id;
@@ -361,7 +361,7 @@ pub async fn set_defaults(
     outbound: Option<PartnerPolicy>,
 ) -> ServiceResult<organization::Model> {
     access::require_organization_admin(db, viewer, organization_id).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = organization::Entity::find_by_id(organization_id)
         .one(&txn)
         .await?
