@@ -1,0 +1,104 @@
+//! Federation isolation: random worlds of organizations, people, partnerships, policies,
+//! communities, participations, memberships and approvals are built through the GraphQL
+//! mutations, every outcome (success, FORBIDDEN, NOT_FOUND, CONFLICT) predicted by a model of
+//! `docs/FEDERATION.md`, cascades included; then links break (partnerships suspended or
+//! ended, organizations removed, withdrawn or disabled, some restored) and life goes on.
+//! Before and after the break, what viewers read is compared with an oracle written from the
+//! page's "Who sees what" (not from `api/src`): `communities`, `organizations`,
+//! `viewer.memberships`, `viewer.pendingApprovals`, every community by id and by slug with
+//! its participants and members (all, and ACTIVE only), every organization with its people
+//! and hosted communities, the admin views of one's own organization (FORBIDDEN elsewhere),
+//! `nodes` over every id of the world (audit events included) with the objects each node
+//! refers to, emails, and the audit log of every organization.
+//!
+//! `PRAXIS_ISOLATION_WORLDS` (default 8) worlds per database; world i uses the seed
+//! `PRAXIS_ISOLATION_SEED` (default 20261127) + i. A failure names the seed: rerun that world
+//! alone with `PRAXIS_ISOLATION_SEED=<seed> PRAXIS_ISOLATION_WORLDS=1`.
+//!
+//! Deliberately not exercised, because the page leaves the outcome open: invitations expiring
+//! (no clock to move), acting on a `SUSPENDED` membership, inviting into a `HOST_ONLY`
+//! community. Where the page allows two readings the model accepts both (marked "either").
+//!
+//! `federation_isolation` builds each world (`generate`), checks it before and after the links
+//! break (`checks`), and prints what the run covered.
+
+mod breaks;
+mod by_hand;
+mod checks;
+mod community_checks;
+mod community_mutations;
+mod generate;
+mod life;
+mod log_checks;
+mod membership_mutations;
+mod model;
+mod mutation;
+mod nodes_checks;
+mod oracle;
+mod organization_checks;
+mod partnership_mutations;
+mod report;
+mod rng;
+mod vocabulary;
+
+use crate::common::*;
+use by_hand::{by_hand, oracle_detects_a_wrong_expectation};
+use model::World;
+use std::collections::BTreeMap;
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+async fn federation_isolation(backend: Backend) {
+    let worlds = env_number("PRAXIS_ISOLATION_WORLDS", 8) as usize;
+    let base = env_number("PRAXIS_ISOLATION_SEED", 20261127);
+    let (mut viewers, mut checks, mut mutations) = (0, 0, 0);
+    let mut covered = BTreeMap::new();
+    for number in 0..worlds {
+        let seed = base + number as u64;
+        let Some(app) = spawn_app(backend).await else {
+            return;
+        };
+        let mut world = World::new(&app, seed, number);
+        world.build().await;
+        for stage in ["before the links break", "after the links break"] {
+            if stage.starts_with("after") {
+                world.break_and_go_on().await;
+            }
+            match world.check(stage.starts_with("after")).await {
+                Ok((v, q)) => {
+                    viewers += v;
+                    checks += q;
+                    world.tally(&mut covered);
+                }
+                Err(e) => panic!(
+                    "federation isolation: seed {seed} (world {number}) on {backend:?}, {stage}: {e}\nworld:\n{}",
+                    world.summary()
+                ),
+            }
+        }
+        mutations += world.mutations;
+    }
+    eprintln!(
+        "federation isolation: {worlds} worlds, {viewers} viewers, {checks} checks on {backend:?}"
+    );
+    eprintln!("federation isolation: {mutations} mutations predicted on {backend:?}");
+    let covered: Vec<String> = covered.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    eprintln!("federation isolation: end states {}", covered.join(", "));
+    assert!(
+        checks >= 300 * worlds,
+        "only {checks} checks in {worlds} worlds"
+    );
+}
+db_test!(federation_isolation, federation_isolation);
+
+db_test!(
+    oracle_detects_a_wrong_expectation,
+    oracle_detects_a_wrong_expectation
+);
+
+db_test!(federation_visibility_by_hand, by_hand);
