@@ -438,32 +438,45 @@ pub fn visible_audit_events(viewer: &Viewer) -> Condition {
     }
 }
 
-/// Whether the viewer coordinates a community: an ACTIVE COORDINATOR member, an admin of
-/// its host, or the operator.
+/// Whether the viewer coordinates a community, given the viewer's own membership of it:
+/// an ACTIVE COORDINATOR member, an admin of its host, or the operator.
+pub fn coordinates_with(
+    viewer: &Viewer,
+    community: &community::Model,
+    own_membership: Option<&membership::Model>,
+) -> bool {
+    match viewer {
+        Viewer::Anonymous => false,
+        Viewer::Operator(_) => true,
+        Viewer::Person(me) => {
+            (me.is_admin && me.organization_id == community.host_organization_id)
+                || own_membership.is_some_and(|m| {
+                    m.person_id == me.person_id
+                        && m.community_id == community.id
+                        && m.status == MembershipStatus::Active
+                        && m.role == MemberRole::Coordinator
+                })
+        }
+    }
+}
+
+/// Whether the viewer coordinates a community (reads the viewer's membership).
 pub async fn coordinates(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     community: &community::Model,
 ) -> ServiceResult<bool> {
-    Ok(match viewer {
-        Viewer::Anonymous => false,
-        Viewer::Operator(_) => true,
-        Viewer::Person(me)
-            if me.is_admin && me.organization_id == community.host_organization_id =>
-        {
-            true
-        }
-        Viewer::Person(me) => {
+    let own = match viewer.person() {
+        Some(me) => {
             membership::Entity::find()
                 .filter(membership::Column::CommunityId.eq(community.id))
                 .filter(membership::Column::PersonId.eq(me.person_id))
-                .filter(membership::Column::Status.eq(MembershipStatus::Active))
-                .filter(membership::Column::Role.eq(MemberRole::Coordinator))
-                .count(db)
+                .one(db)
                 .await?
-                > 0
         }
-    })
+        None => None,
+    };
+    Ok(coordinates_with(viewer, community, own.as_ref()))
 }
 
 /// Host coordinators change a community's settings and invite or remove organizations:

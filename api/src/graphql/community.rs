@@ -113,10 +113,14 @@ impl Community {
     /// Whether the viewer coordinates this community (an active coordinator, or an admin of
     /// the host).
     async fn viewer_coordinates(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let (db, viewer) = context::request(ctx)?;
-        service::community::viewer_coordinates(db, viewer, &self.0)
-            .await
-            .gql()
+        let (_, viewer) = context::request(ctx)?;
+        let loaders = ctx.data::<Loaders>()?;
+        let own = loaders.viewer_membership(self.0.id).await.gql()?;
+        Ok(crate::access::coordinates_with(
+            viewer,
+            &self.0,
+            own.as_ref(),
+        ))
     }
 
     /// The organizations taking part (the host included), oldest first. Members see the

@@ -169,3 +169,13 @@ macro_rules! payload {
     };
 }
 pub(crate) use payload;
+
+/// An optional input field as a service patch: left out keeps the value (`None`), an explicit
+/// null clears it (`Some(None)`).
+pub fn patch<T, U: From<T>>(value: async_graphql::MaybeUndefined<T>) -> Option<Option<U>> {
+    match value {
+        async_graphql::MaybeUndefined::Undefined => None,
+        async_graphql::MaybeUndefined::Null => Some(None),
+        async_graphql::MaybeUndefined::Value(v) => Some(Some(v.into())),
+    }
+}

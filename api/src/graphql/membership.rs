@@ -5,7 +5,7 @@ use super::{
     community::Community,
     context,
     enums::{ApprovalKind, ApprovalStatus, Leadership, MemberRole, MembershipStatus},
-    error::{payload, GqlResult},
+    error::{patch, payload, GqlResult},
     loaders::Loaders,
     node::{expect_global_id, global_id, NodeKind},
     organization::Organization,
@@ -212,16 +212,6 @@ payload!(
     OffboardPersonPayload { memberships: Vec<Membership> }
 );
 
-fn leadership_patch(
-    value: MaybeUndefined<Leadership>,
-) -> Option<Option<entity::enums::Leadership>> {
-    match value {
-        MaybeUndefined::Undefined => None,
-        MaybeUndefined::Null => Some(None),
-        MaybeUndefined::Value(v) => Some(Some(v.into())),
-    }
-}
-
 #[derive(Default)]
 pub struct MembershipMutation;
 
@@ -255,7 +245,7 @@ impl MembershipMutation {
                 community,
                 person,
                 input.role.into(),
-                leadership_patch(input.leadership),
+                patch(input.leadership),
             )
             .await,
             Membership,
@@ -294,7 +284,7 @@ impl MembershipMutation {
                 viewer,
                 id,
                 input.role.into(),
-                leadership_patch(input.leadership),
+                patch(input.leadership),
             )
             .await,
             Membership,

@@ -3,7 +3,7 @@
 use super::{
     context,
     enums::{PartnerPolicy, PartnershipStatus},
-    error::{payload, GqlResult},
+    error::{patch, payload, GqlResult},
     loaders::Loaders,
     node::{expect_global_id, global_id, NodeKind},
     organization::Organization,
@@ -209,14 +209,6 @@ payload!(
     /// Result of `setPartnerPolicyDefaults`.
     PartnerPolicyDefaultsPayload { defaults: PartnerPolicyDefaults }
 );
-
-fn patch<T: Copy, U: From<T>>(value: MaybeUndefined<T>) -> Option<Option<U>> {
-    match value {
-        MaybeUndefined::Undefined => None,
-        MaybeUndefined::Null => Some(None),
-        MaybeUndefined::Value(v) => Some(Some(v.into())),
-    }
-}
 
 #[derive(Default)]
 pub struct PartnershipMutation;

@@ -388,12 +388,3 @@ pub async fn find_visible(
     )
     .await
 }
-
-/// Whether the viewer coordinates a community (for `viewerCoordinates`).
-pub async fn viewer_coordinates(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    community: &community::Model,
-) -> ServiceResult<bool> {
-    access::coordinates(db, viewer, community).await
-}
