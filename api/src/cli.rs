@@ -285,7 +285,7 @@ async fn org(db: &DatabaseConnection, command: OrgCommand) -> anyhow::Result<()>
             loop {
                 let request = PageRequest {
                     first: Some(100),
-                    after,
+                    after: after.map(Into::into),
                     ..PageRequest::default()
                 };
                 let page = service::organization::visible(&operator)

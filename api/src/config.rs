@@ -157,6 +157,9 @@ pub struct ServeArgs {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "PRAXIS_WORKERS")]
     pub workers: Option<usize>,
+    /// How long after posting an idea or reply its author may still edit it.
+    #[arg(long, env = "PRAXIS_IDEA_EDIT_WINDOW", default_value = "30m", value_parser = humantime::parse_duration)]
+    pub idea_edit_window: Duration,
     /// How long a shutdown (SIGTERM, Ctrl-C) waits for in-flight requests.
     #[arg(long, env = "PRAXIS_SHUTDOWN_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
     pub shutdown_timeout: Duration,

@@ -51,6 +51,7 @@ impl AppState {
         };
         let settings = ServiceSettings {
             allow_loopback_jwks: args.auth.allow_loopback_jwks,
+            idea_edit_window: args.idea_edit_window,
         };
         Ok(Self {
             schema: graphql::build_schema(db.clone(), settings, &limits),

@@ -25,14 +25,7 @@ pub struct Model {
 
 impl Model {
     pub fn tag_list(&self) -> Vec<String> {
-        self.tags
-            .as_array()
-            .map(|tags| {
-                tags.iter()
-                    .filter_map(|t| t.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
+        crate::tag_list(&self.tags)
     }
 }
 

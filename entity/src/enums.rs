@@ -173,3 +173,52 @@ text_enum!(
         OrganizationEnabled = "ORGANIZATION_ENABLED",
     }
 );
+
+text_enum!(
+    /// How pressing a problem is.
+    Urgency {
+        Low = "LOW",
+        Normal = "NORMAL",
+        High = "HIGH",
+        Critical = "CRITICAL",
+    }
+);
+
+text_enum!(
+    /// Where a problem stands.
+    ProblemState {
+        Open = "OPEN",
+        Solved = "SOLVED",
+        Closed = "CLOSED",
+    }
+);
+
+impl ProblemState {
+    /// The order "unsolved first" lists problems in: open, then solved, then closed.
+    pub fn rank(self) -> i32 {
+        match self {
+            Self::Open => 0,
+            Self::Solved => 1,
+            Self::Closed => 2,
+        }
+    }
+}
+
+text_enum!(
+    /// Where a knowledge article stands.
+    ArticleState {
+        Draft = "DRAFT",
+        InReview = "IN_REVIEW",
+        Published = "PUBLISHED",
+        Archived = "ARCHIVED",
+    }
+);
+
+text_enum!(
+    /// What a search document indexes.
+    SearchKind {
+        Problem = "PROBLEM",
+        Idea = "IDEA",
+        Article = "ARTICLE",
+    }
+);

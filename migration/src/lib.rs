@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_tenancy;
 mod m20261127_000002_federation;
+mod m20261127_000003_knowledge;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_tenancy::Migration),
             Box::new(m20261127_000002_federation::Migration),
+            Box::new(m20261127_000003_knowledge::Migration),
         ]
     }
 }

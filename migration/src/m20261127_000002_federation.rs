@@ -121,18 +121,18 @@ enum AuditEvent {
     After,
 }
 
-fn timestamp(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn timestamp(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col)
         .timestamp_with_time_zone()
         .not_null()
         .to_owned()
 }
 
-fn optional_timestamp(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn optional_timestamp(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).timestamp_with_time_zone().to_owned()
 }
 
-fn uuid_pk(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn uuid_pk(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col)
         .uuid()
         .not_null()
@@ -140,15 +140,15 @@ fn uuid_pk(col: impl IntoIden) -> ColumnDef {
         .to_owned()
 }
 
-fn required_uuid(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn required_uuid(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).uuid().not_null().to_owned()
 }
 
-fn required_string(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn required_string(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).string().not_null().to_owned()
 }
 
-fn references(
+pub(crate) fn references(
     from_table: impl IntoIden,
     from_col: impl IntoIden,
     to_table: impl IntoIden,
@@ -161,7 +161,7 @@ fn references(
         .to_owned()
 }
 
-async fn index(
+pub(crate) async fn index(
     manager: &SchemaManager<'_>,
     name: &str,
     table: impl IntoIden,

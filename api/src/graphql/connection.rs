@@ -2,7 +2,7 @@
 
 use super::error::{coded, ErrorCode};
 use super::{context, error::GqlResult};
-use crate::service::page::{Listing, Page, PageRequest};
+use crate::service::page::{Cursor, Listing, Page, PageRequest};
 use async_graphql::{
     connection::{Connection, Edge, EmptyFields},
     Context, SimpleObject,
@@ -11,6 +11,7 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use uuid::Uuid;
 
 const CURSOR_PREFIX: &str = "k1:";
+const RANKED_CURSOR_PREFIX: &str = "k2:";
 
 /// Fields every connection carries besides `edges`, `nodes` and `pageInfo`.
 #[derive(Debug, Clone, SimpleObject)]
@@ -22,17 +23,31 @@ pub struct ConnectionTotals {
 /// A connection of `N` nodes with `totalCount`.
 pub type PraxisConnection<N> = Connection<String, N, ConnectionTotals, EmptyFields>;
 
-pub fn encode_cursor(key: Uuid) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{CURSOR_PREFIX}{key}"))
+pub fn encode_cursor(cursor: Cursor) -> String {
+    let text = match cursor.rank {
+        None => format!("{CURSOR_PREFIX}{}", cursor.id),
+        Some(rank) => format!("{RANKED_CURSOR_PREFIX}{rank}:{}", cursor.id),
+    };
+    URL_SAFE_NO_PAD.encode(text)
 }
 
-fn decode_cursor(field: &str, cursor: &str) -> async_graphql::Result<Uuid> {
+fn parse_cursor(text: &str) -> Option<Cursor> {
+    if let Some(id) = text.strip_prefix(CURSOR_PREFIX) {
+        return Some(Uuid::parse_str(id).ok()?.into());
+    }
+    let (rank, id) = text.strip_prefix(RANKED_CURSOR_PREFIX)?.split_once(':')?;
+    Some(Cursor {
+        rank: Some(rank.parse().ok()?),
+        id: Uuid::parse_str(id).ok()?,
+    })
+}
+
+fn decode_cursor(field: &str, cursor: &str) -> async_graphql::Result<Cursor> {
     URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .and_then(|text| text.strip_prefix(CURSOR_PREFIX).map(str::to_owned))
-        .and_then(|key| Uuid::parse_str(&key).ok())
+        .and_then(|text| parse_cursor(&text))
         .ok_or_else(|| {
             coded(
                 ErrorCode::BadUserInput,
@@ -65,7 +80,7 @@ pub fn wants_total_count(ctx: &Context<'_>) -> bool {
 pub fn connection<M, N>(
     page: Page<M>,
     total_count: u64,
-    key: impl Fn(&M) -> Uuid,
+    cursor: impl Fn(&M) -> Cursor,
     node: impl Fn(M) -> N,
 ) -> PraxisConnection<N>
 where
@@ -79,7 +94,7 @@ where
     conn.edges.extend(
         page.items
             .into_iter()
-            .map(|item| Edge::new(encode_cursor(key(&item)), node(item))),
+            .map(|item| Edge::new(encode_cursor(cursor(&item)), node(item))),
     );
     conn
 }
@@ -115,7 +130,12 @@ where
     } else {
         0
     };
-    Ok(connection(page, total, key, node))
+    Ok(connection(
+        page,
+        total,
+        |row| listing.cursor_of(row, key(row)),
+        node,
+    ))
 }
 
 #[cfg(test)]
@@ -124,8 +144,16 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_and_garbage_is_refused() {
-        let key = Uuid::now_v7();
+        let key = Cursor::from(Uuid::now_v7());
         assert_eq!(decode_cursor("after", &encode_cursor(key)).ok(), Some(key));
+        let ranked = Cursor {
+            rank: Some(-3),
+            id: Uuid::now_v7(),
+        };
+        assert_eq!(
+            decode_cursor("before", &encode_cursor(ranked)).ok(),
+            Some(ranked)
+        );
         assert!(decode_cursor("after", "garbage!").is_err());
         assert!(decode_cursor("after", &URL_SAFE_NO_PAD.encode("k1:nope")).is_err());
     }

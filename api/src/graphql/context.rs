@@ -6,9 +6,20 @@ use async_graphql::Context;
 use sea_orm::DatabaseConnection;
 
 /// Settings services need that come from configuration, not from the request.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ServiceSettings {
     pub allow_loopback_jwks: bool,
+    /// How long after posting an idea its author may edit it.
+    pub idea_edit_window: std::time::Duration,
+}
+
+impl Default for ServiceSettings {
+    fn default() -> Self {
+        Self {
+            allow_loopback_jwks: false,
+            idea_edit_window: std::time::Duration::from_secs(30 * 60),
+        }
+    }
 }
 
 /// The database and the viewer of this request. Missing context data is a wiring bug of the

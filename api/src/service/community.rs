@@ -3,6 +3,7 @@
 
 use super::{
     audit::{self, AuditEntry},
+    content::{self, parse_tags},
     page::{visible_by_id, Listing},
     participation::visible_community,
     slug::{parse_name, Slug},
@@ -22,17 +23,15 @@ use entity::{
     membership, organization, participation,
 };
 use sea_orm::{
-    sea_query::{Alias, Expr, ExprTrait, Func, Query},
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set,
+    sea_query::Query, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait,
+    DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 use serde_json::json;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 const MAX_PURPOSE: usize = 2_000;
 const MAX_CHARTER: usize = 20_000;
-const MAX_TAGS: usize = 20;
 
 /// What a new community starts with.
 #[derive(Debug, Clone)]
@@ -68,25 +67,6 @@ fn parse_text(field: &str, value: &str, max: usize) -> ServiceResult<String> {
         ));
     }
     Ok(value.to_owned())
-}
-
-/// Tags: at most 20, each a slug (lowercase letters, digits, single hyphens), deduplicated.
-fn parse_tags(tags: &[String]) -> ServiceResult<serde_json::Value> {
-    if tags.len() > MAX_TAGS {
-        return Err(ServiceError::invalid(
-            "tags",
-            format!("at most {MAX_TAGS} tags"),
-        ));
-    }
-    let mut parsed = BTreeSet::new();
-    for (index, tag) in tags.iter().enumerate() {
-        let tag = Slug::parse("tags", tag).map_err(|_| ServiceError::Invalid {
-            field: vec!["tags".to_owned(), index.to_string()],
-            message: "a tag is 2-40 lowercase letters, digits or single hyphens".to_owned(),
-        })?;
-        parsed.insert(tag.as_str().to_owned());
-    }
-    Ok(json!(parsed.into_iter().collect::<Vec<_>>()))
 }
 
 fn snapshot(c: &community::Model) -> serde_json::Value {
@@ -331,15 +311,11 @@ fn filtered(viewer: &Viewer, filter: &CommunityFilter) -> ServiceResult<Conditio
         condition = condition.add(community::Column::Stage.eq(stage));
     }
     if let Some(tag) = &filter.tag {
-        // Tags are slugs (no quotes, `%` or `_`), so the quoted tag is an exact match.
-        let tag = Slug::parse("tag", tag)?;
-        condition = condition.add(
-            Expr::expr(Func::cast_as(
-                Expr::col((community::Entity, community::Column::Tags)),
-                Alias::new("TEXT"),
-            ))
-            .like(format!("%\"{}\"%", tag.as_str())),
-        );
+        condition = condition.add(content::has_tags::<community::Entity>(
+            community::Column::Tags,
+            "tag",
+            std::slice::from_ref(tag),
+        )?);
     }
     if let Some(joined) = filter.joined {
         let mine = Query::select()

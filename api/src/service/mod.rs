@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod community;
+pub mod content;
 pub mod identity;
 pub mod membership;
 pub mod organization;

@@ -1,9 +1,11 @@
 //! Keyset paging: pages are cut on an indexed, unique order (the UUID v7 primary key, which
-//! is creation order), never by OFFSET, so a page costs the same at any depth.
+//! is creation order, optionally after an integer ranking column), never by OFFSET, so a
+//! page costs the same at any depth.
 
 use crate::error::{ServiceError, ServiceResult};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 use uuid::Uuid;
 
@@ -16,9 +18,9 @@ pub const DEFAULT_PAGE_SIZE: u64 = 20;
 #[derive(Debug, Clone, Default)]
 pub struct PageRequest {
     pub first: Option<i32>,
-    pub after: Option<Uuid>,
+    pub after: Option<Cursor>,
     pub last: Option<i32>,
-    pub before: Option<Uuid>,
+    pub before: Option<Cursor>,
 }
 
 /// One page of rows in ascending key order.
@@ -65,95 +67,31 @@ impl PageRequest {
     }
 }
 
-/// Reads one page of `select`, ordered by `key` (a unique UUID v7 column), oldest first.
-pub async fn page_by_key<E, C>(
-    db: &C,
-    select: Select<E>,
-    key: E::Column,
-    request: &PageRequest,
-) -> ServiceResult<Page<E::Model>>
-where
-    E: EntityTrait,
-    C: ConnectionTrait,
-{
-    page_in_order(db, select, key, request, false).await
+/// Where a page starts or ends: the row's key and, for lists ordered by a ranking column
+/// first (most endorsed, unsolved first), its value of that column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub rank: Option<i64>,
+    pub id: Uuid,
 }
 
-/// Reads one page of `select`, ordered by `key` (a unique UUID v7 column), newest first.
-pub async fn page_by_key_newest_first<E, C>(
-    db: &C,
-    select: Select<E>,
-    key: E::Column,
-    request: &PageRequest,
-) -> ServiceResult<Page<E::Model>>
-where
-    E: EntityTrait,
-    C: ConnectionTrait,
-{
-    page_in_order(db, select, key, request, true).await
-}
-
-async fn page_in_order<E, C>(
-    db: &C,
-    select: Select<E>,
-    key: E::Column,
-    request: &PageRequest,
-    newest_first: bool,
-) -> ServiceResult<Page<E::Model>>
-where
-    E: EntityTrait,
-    C: ConnectionTrait,
-{
-    let (size, backward) = request.size_and_direction()?;
-    let mut select = select;
-    // "after" means further along the list's order, whichever way the list runs.
-    if let Some(after) = request.after {
-        select = select.filter(if newest_first {
-            key.lt(after)
-        } else {
-            key.gt(after)
-        });
+impl From<Uuid> for Cursor {
+    fn from(id: Uuid) -> Self {
+        Self { rank: None, id }
     }
-    if let Some(before) = request.before {
-        select = select.filter(if newest_first {
-            key.gt(before)
-        } else {
-            key.lt(before)
-        });
-    }
-    select = if backward != newest_first {
-        select.order_by_desc(key)
-    } else {
-        select.order_by_asc(key)
-    };
-    let mut items = select.limit(size + 1).all(db).await?;
-    let more = items.len() as u64 > size;
-    items.truncate(size as usize);
-    if backward {
-        items.reverse();
-    }
-    Ok(Page {
-        items,
-        has_previous_page: if backward {
-            more
-        } else {
-            request.after.is_some()
-        },
-        has_next_page: if backward {
-            request.before.is_some()
-        } else {
-            more
-        },
-    })
 }
 
 /// A list a viewer may read, checked and filtered but not yet run: the GraphQL layer reads
 /// one page of it, and counts it only when the client asks for `totalCount`.
+///
+/// Rows are ordered by `key` (a unique UUID v7 column, i.e. creation order), optionally after
+/// an integer ranking column; pages are cut by keyset on that order.
 #[derive(Debug, Clone)]
 pub struct Listing<E: EntityTrait> {
     select: Select<E>,
     key: E::Column,
     newest_first: bool,
+    rank: Option<(E::Column, bool)>,
 }
 
 impl<E> Listing<E>
@@ -167,6 +105,7 @@ where
             select,
             key,
             newest_first: false,
+            rank: None,
         }
     }
 
@@ -176,6 +115,60 @@ where
             select,
             key,
             newest_first: true,
+            rank: None,
+        }
+    }
+
+    /// Orders by an integer column first (highest first when `descending`), then as before;
+    /// the column should lead an index with the list's filter columns.
+    pub fn ranked_by(mut self, column: E::Column, descending: bool) -> Self {
+        self.rank = Some((column, descending));
+        self
+    }
+
+    /// The cursor of a row of this list.
+    pub fn cursor_of(&self, row: &E::Model, id: Uuid) -> Cursor {
+        use sea_orm::{ModelTrait, Value};
+        let rank = self.rank.and_then(|(column, _)| match row.get(column) {
+            Value::TinyInt(v) => v.map(i64::from),
+            Value::SmallInt(v) => v.map(i64::from),
+            Value::Int(v) => v.map(i64::from),
+            Value::BigInt(v) => v,
+            _ => None,
+        });
+        Cursor { rank, id }
+    }
+
+    /// "Further along the list than `cursor`" (or, with `reverse`, before it).
+    fn beyond(&self, cursor: Cursor, reverse: bool, field: &str) -> ServiceResult<Condition> {
+        let key_beyond = |forward: bool| {
+            if forward {
+                self.key.gt(cursor.id)
+            } else {
+                self.key.lt(cursor.id)
+            }
+        };
+        let key_ascends = !self.newest_first != reverse;
+        match (self.rank, cursor.rank) {
+            (None, None) => Ok(Condition::all().add(key_beyond(key_ascends))),
+            (Some((column, descending)), Some(rank)) => {
+                let rank_ascends = !descending != reverse;
+                Ok(Condition::any()
+                    .add(if rank_ascends {
+                        column.gt(rank)
+                    } else {
+                        column.lt(rank)
+                    })
+                    .add(
+                        Condition::all()
+                            .add(column.eq(rank))
+                            .add(key_beyond(key_ascends)),
+                    ))
+            }
+            _ => Err(ServiceError::invalid(
+                field,
+                "this cursor belongs to a list in another order",
+            )),
         }
     }
 
@@ -185,14 +178,44 @@ where
         db: &impl ConnectionTrait,
         request: &PageRequest,
     ) -> ServiceResult<Page<E::Model>> {
-        page_in_order(
-            db,
-            self.select.clone(),
-            self.key,
-            request,
-            self.newest_first,
-        )
-        .await
+        let (size, backward) = request.size_and_direction()?;
+        let mut select = self.select.clone();
+        if let Some(after) = request.after {
+            select = select.filter(self.beyond(after, false, "after")?);
+        }
+        if let Some(before) = request.before {
+            select = select.filter(self.beyond(before, true, "before")?);
+        }
+        let order = |ascending: bool| {
+            if ascending != backward {
+                Order::Asc
+            } else {
+                Order::Desc
+            }
+        };
+        if let Some((column, descending)) = self.rank {
+            select = select.order_by(column, order(!descending));
+        }
+        select = select.order_by(self.key, order(!self.newest_first));
+        let mut items = select.limit(size + 1).all(db).await?;
+        let more = items.len() as u64 > size;
+        items.truncate(size as usize);
+        if backward {
+            items.reverse();
+        }
+        Ok(Page {
+            items,
+            has_previous_page: if backward {
+                more
+            } else {
+                request.after.is_some()
+            },
+            has_next_page: if backward {
+                request.before.is_some()
+            } else {
+                more
+            },
+        })
     }
 
     /// How many rows the whole list holds.

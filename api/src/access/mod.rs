@@ -16,6 +16,10 @@
 //! organizations by `service::participation::sync_links` in the same transaction, so the
 //! conditions here read stored statuses only.
 
+mod knowledge;
+
+pub use knowledge::*;
+
 use crate::{
     auth::{AuthFailure, OperatorViewer, PersonViewer, Viewer},
     error::{ServiceError, ServiceResult},
@@ -302,7 +306,7 @@ pub fn decidable_approvals(viewer: &Viewer) -> Condition {
 }
 
 /// People the viewer may see: O's people; the people of visible memberships; the sponsors
-/// named on ACTIVE participations of live communities.
+/// named on ACTIVE participations of live communities; the authors of content V sees.
 pub fn visible_people(viewer: &Viewer) -> Condition {
     let me = match viewer {
         Viewer::Anonymous => return nothing(person::Column::Id),
@@ -311,6 +315,7 @@ pub fn visible_people(viewer: &Viewer) -> Condition {
     };
     Condition::any()
         .add(person::Column::OrganizationId.eq(me.organization_id))
+        .add(knowledge::content_authors(viewer))
         .add(
             person::Column::Id.in_subquery(
                 Query::select()
@@ -372,7 +377,8 @@ fn partners_of(organization_id: Uuid, any_status: bool) -> [SelectStatement; 2] 
 }
 
 /// Organizations the viewer may see: O; those with an ACTIVE partnership with O; for O's
-/// admins, those with a partnership with O in any status; those of visible participations.
+/// admins, those with a partnership with O in any status; those of visible participations;
+/// those of the authors of content V sees.
 pub fn visible_organizations(viewer: &Viewer) -> Condition {
     let me = match viewer {
         Viewer::Anonymous => return nothing(organization::Column::Id),
@@ -381,6 +387,7 @@ pub fn visible_organizations(viewer: &Viewer) -> Condition {
     };
     let mut condition = Condition::any()
         .add(organization::Column::Id.eq(me.organization_id))
+        .add(knowledge::content_organizations(viewer))
         .add(
             organization::Column::Id.in_subquery(
                 Query::select()
