@@ -9,11 +9,13 @@ use super::{
         ParticipationStatus,
     },
     error::{payload, GqlResult},
+    knowledge_enums::ProblemOrder,
     loaders::Loaders,
     membership::Membership,
     node::{expect_global_id, global_id, NodeKind},
     organization::Organization,
     participation::Participation,
+    problem::{problem_connection, Problem, ProblemFilter},
 };
 use crate::service::{
     self,
@@ -121,6 +123,35 @@ impl Community {
             &self.0,
             own.as_ref(),
         ))
+    }
+
+    /// Problems posted here, as the viewer may see them.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn problems(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<ProblemFilter>,
+        #[graphql(desc = "The order of the list.", default_with = "ProblemOrder::Newest")]
+        order_by: ProblemOrder,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Problem>> {
+        let filter = filter.unwrap_or_default().into_service(Some(self.0.id));
+        problem_connection(
+            ctx,
+            filter,
+            order_by.into(),
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await
     }
 
     /// The organizations taking part (the host included), oldest first. Members see the

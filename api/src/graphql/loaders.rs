@@ -5,8 +5,8 @@
 use crate::{auth::Viewer, error::ServiceError, service};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
-    audit_event, community, membership, membership_approval, organization, participation,
-    partnership, person,
+    audit_event, community, idea, idea_revision, membership, membership_approval, organization,
+    participation, partnership, person, problem,
 };
 use sea_orm::DatabaseConnection;
 use std::{collections::HashMap, sync::Arc};
@@ -82,6 +82,37 @@ visible_loader!(
     service::membership::of_viewer
 );
 
+visible_loader!(
+    ProblemLoader,
+    problem::Model,
+    service::problem::find_visible
+);
+visible_loader!(IdeaLoader, idea::Model, service::idea::find_visible);
+// Keyed by problem id: whether the viewer follows it.
+visible_loader!(
+    ViewerFollowsLoader,
+    bool,
+    service::problem::followed_by_viewer
+);
+// Keyed by idea id: whether the viewer endorsed it.
+visible_loader!(
+    ViewerEndorsedLoader,
+    bool,
+    service::idea::endorsed_by_viewer
+);
+// Keyed by problem id: its accepted ideas.
+visible_loader!(
+    AcceptedIdeasLoader,
+    Vec<idea::Model>,
+    service::idea::accepted_of
+);
+// Keyed by idea id: every version of its text.
+visible_loader!(
+    IdeaHistoryLoader,
+    Vec<idea_revision::Model>,
+    service::idea::history_of
+);
+
 fn loader<L: Loader<Uuid>>(make: impl FnOnce() -> L) -> DataLoader<L, HashMapCache> {
     DataLoader::with_cache(make(), tokio::spawn, HashMapCache::default())
 }
@@ -100,6 +131,12 @@ pub struct Loaders {
     audit_events: DataLoader<AuditEventLoader, HashMapCache>,
     approvals_of: DataLoader<ApprovalsOfLoader, HashMapCache>,
     viewer_memberships: DataLoader<ViewerMembershipLoader, HashMapCache>,
+    problems: DataLoader<ProblemLoader, HashMapCache>,
+    ideas: DataLoader<IdeaLoader, HashMapCache>,
+    viewer_follows: DataLoader<ViewerFollowsLoader, HashMapCache>,
+    viewer_endorsed: DataLoader<ViewerEndorsedLoader, HashMapCache>,
+    accepted_ideas: DataLoader<AcceptedIdeasLoader, HashMapCache>,
+    idea_history: DataLoader<IdeaHistoryLoader, HashMapCache>,
 }
 
 macro_rules! new_loader {
@@ -124,6 +161,12 @@ impl Loaders {
             audit_events: new_loader!(AuditEventLoader, db, viewer),
             approvals_of: new_loader!(ApprovalsOfLoader, db, viewer),
             viewer_memberships: new_loader!(ViewerMembershipLoader, db, viewer),
+            problems: new_loader!(ProblemLoader, db, viewer),
+            ideas: new_loader!(IdeaLoader, db, viewer),
+            viewer_follows: new_loader!(ViewerFollowsLoader, db, viewer),
+            viewer_endorsed: new_loader!(ViewerEndorsedLoader, db, viewer),
+            accepted_ideas: new_loader!(AcceptedIdeasLoader, db, viewer),
+            idea_history: new_loader!(IdeaHistoryLoader, db, viewer),
         }
     }
 
@@ -174,5 +217,55 @@ impl Loaders {
     /// The viewer's own membership of a community.
     pub async fn viewer_membership(&self, community_id: Uuid) -> LoadResult<membership::Model> {
         self.viewer_memberships.load_one(community_id).await
+    }
+
+    pub async fn problem(&self, id: Uuid) -> LoadResult<problem::Model> {
+        self.problems.load_one(id).await
+    }
+
+    pub async fn idea(&self, id: Uuid) -> LoadResult<idea::Model> {
+        self.ideas.load_one(id).await
+    }
+
+    /// Whether the viewer follows a problem.
+    pub async fn viewer_follows(&self, problem_id: Uuid) -> Result<bool, Arc<ServiceError>> {
+        Ok(self
+            .viewer_follows
+            .load_one(problem_id)
+            .await?
+            .unwrap_or(false))
+    }
+
+    /// Whether the viewer endorsed an idea.
+    pub async fn viewer_endorsed(&self, idea_id: Uuid) -> Result<bool, Arc<ServiceError>> {
+        Ok(self
+            .viewer_endorsed
+            .load_one(idea_id)
+            .await?
+            .unwrap_or(false))
+    }
+
+    /// The accepted ideas of a problem, oldest first.
+    pub async fn accepted_ideas(
+        &self,
+        problem_id: Uuid,
+    ) -> Result<Vec<idea::Model>, Arc<ServiceError>> {
+        Ok(self
+            .accepted_ideas
+            .load_one(problem_id)
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Every version of an idea's text, number 1 first.
+    pub async fn idea_history(
+        &self,
+        idea_id: Uuid,
+    ) -> Result<Vec<idea_revision::Model>, Arc<ServiceError>> {
+        Ok(self
+            .idea_history
+            .load_one(idea_id)
+            .await?
+            .unwrap_or_default())
     }
 }

@@ -7,7 +7,9 @@ pub mod connection;
 pub mod context;
 pub mod enums;
 pub mod error;
+pub mod idea;
 pub mod identity;
+pub mod knowledge_enums;
 pub mod loaders;
 pub mod membership;
 pub mod node;
@@ -15,6 +17,8 @@ pub mod organization;
 pub mod participation;
 pub mod partnership;
 pub mod person;
+pub mod problem;
+pub mod search;
 pub mod viewer;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
@@ -26,6 +30,7 @@ pub struct QueryRoot(
     viewer::ViewerQuery,
     organization::OrganizationQuery,
     community::CommunityQuery,
+    search::SearchQueryRoot,
     node::NodeQuery,
 );
 
@@ -37,6 +42,8 @@ pub struct MutationRoot(
     community::CommunityMutation,
     participation::ParticipationMutation,
     membership::MembershipMutation,
+    problem::ProblemMutation,
+    idea::IdeaMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

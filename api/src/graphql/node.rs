@@ -6,12 +6,14 @@ use super::{
     community::Community,
     context,
     error::{coded, ErrorCode, GqlResult},
+    idea::Idea,
     loaders::Loaders,
     membership::{Membership, MembershipApproval},
     organization::Organization,
     participation::Participation,
     partnership::Partnership,
     person::Person,
+    problem::Problem,
 };
 use async_graphql::{Context, Interface, Object, ServerError, ID};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
@@ -31,10 +33,12 @@ pub enum NodeKind {
     Membership,
     MembershipApproval,
     AuditEvent,
+    Problem,
+    Idea,
 }
 
 /// Every kind, for round trips of the names.
-const KINDS: [NodeKind; 8] = [
+const KINDS: [NodeKind; 10] = [
     NodeKind::Organization,
     NodeKind::Person,
     NodeKind::Partnership,
@@ -43,6 +47,8 @@ const KINDS: [NodeKind; 8] = [
     NodeKind::Membership,
     NodeKind::MembershipApproval,
     NodeKind::AuditEvent,
+    NodeKind::Problem,
+    NodeKind::Idea,
 ];
 
 impl NodeKind {
@@ -56,6 +62,8 @@ impl NodeKind {
             Self::Membership => "Membership",
             Self::MembershipApproval => "MembershipApproval",
             Self::AuditEvent => "AuditEvent",
+            Self::Problem => "Problem",
+            Self::Idea => "Idea",
         }
     }
 
@@ -104,6 +112,8 @@ pub enum Node {
     Membership(Membership),
     MembershipApproval(MembershipApproval),
     AuditEvent(AuditEvent),
+    Problem(Problem),
+    Idea(Idea),
 }
 
 #[derive(Default)]
@@ -155,6 +165,12 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|e| Node::AuditEvent(AuditEvent(e))),
+        NodeKind::Problem => loaders
+            .problem(uuid)
+            .await
+            .gql()?
+            .map(|p| Node::Problem(Problem(p))),
+        NodeKind::Idea => loaders.idea(uuid).await.gql()?.map(|i| Node::Idea(Idea(i))),
     })
 }
 

@@ -5,10 +5,12 @@ use super::{
     context,
     enums::MembershipStatus,
     error::GqlResult,
+    knowledge_enums::ProblemOrder,
     loaders::Loaders,
     membership::{Membership, MembershipApproval},
     organization::Organization,
     person::Person,
+    problem::{problem_connection, Problem, ProblemFilter},
 };
 use crate::{
     access, auth,
@@ -87,6 +89,38 @@ impl Viewer {
             },
             |m| m.id,
             Membership,
+        )
+        .await
+    }
+
+    /// Problems the viewer follows, in every community they may see.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn followed_problems(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<ProblemFilter>,
+        #[graphql(desc = "The order of the list.", default_with = "ProblemOrder::Newest")]
+        order_by: ProblemOrder,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Problem>> {
+        let filter = filter.unwrap_or_default().into_service(None).map(|mut f| {
+            f.followed = true;
+            f
+        });
+        problem_connection(
+            ctx,
+            filter,
+            order_by.into(),
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
         )
         .await
     }

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod community;
 pub mod content;
+pub mod idea;
 pub mod identity;
 pub mod membership;
 pub mod organization;
@@ -12,4 +13,7 @@ pub mod page;
 pub mod participation;
 pub mod partnership;
 pub mod person;
+pub mod problem;
+pub mod search;
+pub mod search_index;
 pub mod slug;

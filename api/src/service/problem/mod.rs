@@ -1,0 +1,52 @@
+//! Problems: posted by members, followed, solved by accepting ideas, closed and reopened.
+//! The rules are in `docs/KNOWLEDGE.md`; visibility in `access::knowledge`.
+
+mod reading;
+mod writing;
+
+pub use reading::*;
+pub use writing::*;
+
+use super::search_index::{self, SearchEntry};
+use crate::{
+    access,
+    auth::Viewer,
+    error::{ServiceError, ServiceResult},
+};
+use entity::{enums::SearchKind, problem};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+/// A problem the viewer may see, or NOT_FOUND.
+pub(crate) async fn visible_problem(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+) -> ServiceResult<problem::Model> {
+    access::require_signed_in(viewer)?;
+    problem::Entity::find_by_id(id)
+        .filter(access::visible_problems(viewer))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Writes the problem's search row, and its state and tags onto its ideas' rows.
+async fn index(db: &impl ConnectionTrait, problem: &problem::Model) -> ServiceResult<()> {
+    search_index::upsert(
+        db,
+        SearchEntry {
+            item_id: problem.id,
+            kind: SearchKind::Problem,
+            community_id: problem.community_id,
+            author_organization_id: problem.author_organization_id,
+            tags: problem.tags.clone(),
+            state: problem.state.as_str().to_owned(),
+            title: problem.title.clone(),
+            body: problem.body.clone(),
+            created_at: problem.created_at,
+        },
+    )
+    .await?;
+    search_index::follow_problem(db, problem.id, problem.state.as_str(), &problem.tags).await
+}
