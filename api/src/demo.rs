@@ -159,6 +159,64 @@ async fn federate(
     .await?;
     service::membership::join(db, bob, community.id).await?;
     service::membership::join(db, erin, community.id).await?;
+    knowledge(db, community.id, bob, erin, alice).await
+}
+
+/// The knowledge cycle in the shared community: a problem, ideas across organizations, an
+/// endorsement and an accepted solution.
+async fn knowledge(
+    db: &DatabaseConnection,
+    community_id: uuid::Uuid,
+    bob: &Viewer,
+    erin: &Viewer,
+    alice: &Viewer,
+) -> ServiceResult<()> {
+    use crate::service::{idea::NewIdea, problem::NewProblem};
+    use entity::enums::Urgency;
+    let problem = service::problem::post(
+        db,
+        bob,
+        NewProblem {
+            community_id,
+            title: "Integration builds fail randomly after cache restores".to_owned(),
+            body: concat!(
+                "Since we moved CI to shared runners, about one build in ten fails while ",
+                "restoring the dependency cache. Re-running usually passes.\n\n",
+                "- happens on large monorepos\n- logs show truncated archives",
+            )
+            .to_owned(),
+            tags: vec!["ci".to_owned(), "caching".to_owned()],
+            urgency: Urgency::High,
+        },
+    )
+    .await?;
+    let idea = service::idea::contribute(
+        db,
+        erin,
+        NewIdea {
+            problem_id: problem.id,
+            parent_idea_id: None,
+            body: concat!(
+                "Key the cache on the lockfile hash and verify the archive checksum before ",
+                "extracting; on a mismatch, fall back to a clean install. That stopped our ",
+                "flaky restores at Globex.",
+            )
+            .to_owned(),
+        },
+    )
+    .await?;
+    service::idea::contribute(
+        db,
+        alice,
+        NewIdea {
+            problem_id: problem.id,
+            parent_idea_id: Some(idea.id),
+            body: "We tried this on two pipelines: no failed restores in a week.".to_owned(),
+        },
+    )
+    .await?;
+    service::idea::endorse(db, alice, idea.id).await?;
+    service::problem::accept_solution(db, bob, problem.id, &[idea.id]).await?;
     Ok(())
 }
 
