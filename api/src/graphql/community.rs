@@ -2,10 +2,12 @@
 //! mutations that create and change them.
 
 use super::{
+    application::Application,
+    article::{ArticleFilter, KnowledgeArticle},
     connection::{listing_connection, PageArgs, PraxisConnection},
     context,
     enums::{
-        CommunityVisibility, JoinRule, LifecycleStage, MemberRole, MembershipStatus,
+        ArticleOrder, CommunityVisibility, JoinRule, LifecycleStage, MemberRole, MembershipStatus,
         ParticipationStatus,
     },
     error::{payload, GqlResult},
@@ -17,6 +19,7 @@ use super::{
 };
 use crate::service::{
     self,
+    application::ApplicationFilter,
     community::{CommunityFilter as Filter, CommunityPatch, NewCommunity},
     membership::{MembershipFilter, MembershipScope},
     page::PageRequest,
@@ -196,6 +199,58 @@ impl Community {
             Membership,
         )
         .await
+    }
+
+    /// Knowledge articles the viewer may see (drafts and reviews only for their authors and
+    /// coordinators).
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn articles(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<ArticleFilter>,
+        #[graphql(desc = "The order of the list.", default_with = "ArticleOrder::Newest")]
+        order_by: ArticleOrder,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<KnowledgeArticle>> {
+        let (_, viewer) = context::request(ctx)?;
+        let filter = filter.unwrap_or_default().in_community(self.0.id)?;
+        let listing = service::article::visible(viewer, &filter, order_by.into());
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        listing_connection(ctx, listing, args, |a| a.id, KnowledgeArticle).await
+    }
+
+    /// Reported applications of the community's knowledge, newest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn applications(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Application>> {
+        let (_, viewer) = context::request(ctx)?;
+        let filter = ApplicationFilter {
+            community_id: Some(self.0.id),
+            ..ApplicationFilter::default()
+        };
+        let listing = service::application::visible(viewer, &filter);
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        listing_connection(ctx, listing, args, |a| a.id, Application).await
     }
 }
 

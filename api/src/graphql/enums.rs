@@ -231,3 +231,29 @@ pub enum AuditAction {
     /// The platform operator enabled an organization.
     OrganizationEnabled,
 }
+
+/// Where a knowledge article stands.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::ArticleState")]
+pub enum ArticleState {
+    /// Being written; seen by its authors and the community's coordinators only.
+    Draft,
+    /// Waiting for a coordinator to publish it; seen by its authors and coordinators only.
+    InReview,
+    /// Part of the community's knowledge base; seen by everyone in the community.
+    Published,
+    /// Kept for reference, no longer current; still seen by everyone, not edited.
+    Archived,
+}
+
+/// The order of an article list.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::service::article::ArticleOrder")]
+pub enum ArticleOrder {
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+    /// Most applications first, then newest.
+    MostApplied,
+}

@@ -5,8 +5,9 @@
 use crate::{auth::Viewer, error::ServiceError, service};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
-    audit_event, community, membership, membership_approval, organization, participation,
-    partnership, person,
+    application, application_confirmation, article_author, audit_event, community,
+    knowledge_article, membership, membership_approval, organization, participation, partnership,
+    person,
 };
 use sea_orm::DatabaseConnection;
 use std::{collections::HashMap, sync::Arc};
@@ -82,6 +83,29 @@ visible_loader!(
     service::membership::of_viewer
 );
 
+visible_loader!(
+    ArticleLoader,
+    knowledge_article::Model,
+    service::article::find_visible
+);
+visible_loader!(
+    ApplicationLoader,
+    application::Model,
+    service::application::find_visible
+);
+// Keyed by article id: its authors, in the order they were added.
+visible_loader!(
+    ArticleAuthorsLoader,
+    Vec<article_author::Model>,
+    service::article::authors_of
+);
+// Keyed by application id: the viewer's own confirmation of it.
+visible_loader!(
+    ViewerConfirmationLoader,
+    application_confirmation::Model,
+    service::application::viewer_confirmations
+);
+
 fn loader<L: Loader<Uuid>>(make: impl FnOnce() -> L) -> DataLoader<L, HashMapCache> {
     DataLoader::with_cache(make(), tokio::spawn, HashMapCache::default())
 }
@@ -100,6 +124,10 @@ pub struct Loaders {
     audit_events: DataLoader<AuditEventLoader, HashMapCache>,
     approvals_of: DataLoader<ApprovalsOfLoader, HashMapCache>,
     viewer_memberships: DataLoader<ViewerMembershipLoader, HashMapCache>,
+    articles: DataLoader<ArticleLoader, HashMapCache>,
+    applications: DataLoader<ApplicationLoader, HashMapCache>,
+    article_authors: DataLoader<ArticleAuthorsLoader, HashMapCache>,
+    viewer_confirmations: DataLoader<ViewerConfirmationLoader, HashMapCache>,
 }
 
 macro_rules! new_loader {
@@ -124,6 +152,10 @@ impl Loaders {
             audit_events: new_loader!(AuditEventLoader, db, viewer),
             approvals_of: new_loader!(ApprovalsOfLoader, db, viewer),
             viewer_memberships: new_loader!(ViewerMembershipLoader, db, viewer),
+            articles: new_loader!(ArticleLoader, db, viewer),
+            applications: new_loader!(ApplicationLoader, db, viewer),
+            article_authors: new_loader!(ArticleAuthorsLoader, db, viewer),
+            viewer_confirmations: new_loader!(ViewerConfirmationLoader, db, viewer),
         }
     }
 
@@ -174,5 +206,33 @@ impl Loaders {
     /// The viewer's own membership of a community.
     pub async fn viewer_membership(&self, community_id: Uuid) -> LoadResult<membership::Model> {
         self.viewer_memberships.load_one(community_id).await
+    }
+
+    pub async fn article(&self, id: Uuid) -> LoadResult<knowledge_article::Model> {
+        self.articles.load_one(id).await
+    }
+
+    pub async fn application(&self, id: Uuid) -> LoadResult<application::Model> {
+        self.applications.load_one(id).await
+    }
+
+    /// The authors of an article the viewer may see.
+    pub async fn article_authors(
+        &self,
+        article_id: Uuid,
+    ) -> Result<Vec<article_author::Model>, Arc<ServiceError>> {
+        Ok(self
+            .article_authors
+            .load_one(article_id)
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// The viewer's own confirmation of an application.
+    pub async fn viewer_confirmation(
+        &self,
+        application_id: Uuid,
+    ) -> LoadResult<application_confirmation::Model> {
+        self.viewer_confirmations.load_one(application_id).await
     }
 }

@@ -1,6 +1,9 @@
 //! The GraphQL schema: one module per area, merged into the roots; resolvers stay thin and
 //! call services.
 
+pub mod application;
+pub mod article;
+pub mod article_mutation;
 pub mod audit;
 pub mod community;
 pub mod connection;
@@ -37,6 +40,8 @@ pub struct MutationRoot(
     community::CommunityMutation,
     participation::ParticipationMutation,
     membership::MembershipMutation,
+    article_mutation::ArticleMutation,
+    application::ApplicationMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -2,6 +2,8 @@
 //! An id that is malformed, unknown, or outside the viewer's reach is NOT_FOUND alike.
 
 use super::{
+    application::Application,
+    article::KnowledgeArticle,
     audit::AuditEvent,
     community::Community,
     context,
@@ -31,10 +33,14 @@ pub enum NodeKind {
     Membership,
     MembershipApproval,
     AuditEvent,
+    KnowledgeArticle,
+    Application,
+    /// Named by inputs (`fromProblemId`, `problemId`); resolved by the problems module.
+    Problem,
 }
 
 /// Every kind, for round trips of the names.
-const KINDS: [NodeKind; 8] = [
+const KINDS: [NodeKind; 11] = [
     NodeKind::Organization,
     NodeKind::Person,
     NodeKind::Partnership,
@@ -43,6 +49,9 @@ const KINDS: [NodeKind; 8] = [
     NodeKind::Membership,
     NodeKind::MembershipApproval,
     NodeKind::AuditEvent,
+    NodeKind::KnowledgeArticle,
+    NodeKind::Application,
+    NodeKind::Problem,
 ];
 
 impl NodeKind {
@@ -56,6 +65,9 @@ impl NodeKind {
             Self::Membership => "Membership",
             Self::MembershipApproval => "MembershipApproval",
             Self::AuditEvent => "AuditEvent",
+            Self::KnowledgeArticle => "KnowledgeArticle",
+            Self::Application => "Application",
+            Self::Problem => "Problem",
         }
     }
 
@@ -104,6 +116,8 @@ pub enum Node {
     Membership(Membership),
     MembershipApproval(MembershipApproval),
     AuditEvent(AuditEvent),
+    KnowledgeArticle(KnowledgeArticle),
+    Application(Application),
 }
 
 #[derive(Default)]
@@ -155,6 +169,18 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|e| Node::AuditEvent(AuditEvent(e))),
+        NodeKind::KnowledgeArticle => loaders
+            .article(uuid)
+            .await
+            .gql()?
+            .map(|a| Node::KnowledgeArticle(KnowledgeArticle(a))),
+        NodeKind::Application => loaders
+            .application(uuid)
+            .await
+            .gql()?
+            .map(|a| Node::Application(Application(a))),
+        // The Problem type is not part of this schema yet: its ids resolve to nothing.
+        NodeKind::Problem => None,
     })
 }
 

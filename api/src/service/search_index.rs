@@ -7,8 +7,8 @@ use crate::error::ServiceResult;
 use chrono::{DateTime, Utc};
 use entity::{enums::SearchKind, search_document};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait,
-    QueryFilter, Set,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    Set,
 };
 use uuid::Uuid;
 

@@ -61,10 +61,7 @@ pub fn parse_money(field: &str, amount: &str, currency: &str) -> ServiceResult<M
         && text.chars().next().is_some_and(|c| c.is_ascii_digit())
         && text.chars().last().is_some_and(|c| c.is_ascii_digit());
     if !plain {
-        return Err(at(
-            "amount",
-            "must be a plain decimal number, like 1250.50",
-        ));
+        return Err(at("amount", "must be a plain decimal number, like 1250.50"));
     }
     let value = Decimal::from_str(text)
         .map_err(|_| at("amount", "must be a plain decimal number, like 1250.50"))?
@@ -117,7 +114,11 @@ mod tests {
 
     #[test]
     fn money_is_a_plain_decimal_with_a_currency() {
-        let ok = |amount: &str| parse_money("costSaved", amount, "EUR").ok().map(|m| m.minor);
+        let ok = |amount: &str| {
+            parse_money("costSaved", amount, "EUR")
+                .ok()
+                .map(|m| m.minor)
+        };
         assert_eq!(ok("1250.50"), Some(125_050));
         assert_eq!(ok("1250.5"), Some(125_050));
         assert_eq!(ok(" 7 "), Some(700));
@@ -125,8 +126,20 @@ mod tests {
         assert_eq!(ok("2.500"), Some(250));
         assert_eq!(ok("1000000000000"), Some(100_000_000_000_000));
         for bad in [
-            "", "0", "0.00", "-5", "+5", "1.234", "1e3", "1,000", "1_000", ".5", "5.", "1.2.3",
-            "1000000000000.01", "abc",
+            "",
+            "0",
+            "0.00",
+            "-5",
+            "+5",
+            "1.234",
+            "1e3",
+            "1,000",
+            "1_000",
+            ".5",
+            "5.",
+            "1.2.3",
+            "1000000000000.01",
+            "abc",
         ] {
             assert!(parse_money("costSaved", bad, "EUR").is_err(), "{bad:?}");
         }

@@ -11,8 +11,7 @@ use crate::{
 use entity::{application, application_confirmation, knowledge_article};
 use sea_orm::{
     sea_query::{Alias, Expr, Func, Query, SimpleExpr},
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use uuid::Uuid;
@@ -222,13 +221,15 @@ pub async fn summary(
     let organization_count = units.keys().map(|(o, _)| *o).collect::<BTreeSet<_>>().len();
     let mut by_business_unit: Vec<BusinessUnitCount> = units
         .into_iter()
-        .map(|((organization_id, business_unit), count)| BusinessUnitCount {
-            organization_id,
-            business_unit,
-            count,
-        })
+        .map(
+            |((organization_id, business_unit), count)| BusinessUnitCount {
+                organization_id,
+                business_unit,
+                count,
+            },
+        )
         .collect();
-    by_business_unit.sort_by(|a, b| b.count.cmp(&a.count));
+    by_business_unit.sort_by_key(|b| std::cmp::Reverse(b.count));
     let mut money: Vec<Money> = money
         .into_iter()
         .map(|(currency, minor)| Money {

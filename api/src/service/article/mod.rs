@@ -3,15 +3,17 @@
 //! revisions, applied at work. The rules are in `docs/KNOWLEDGE.md`.
 
 mod authors;
+mod creating;
+mod editing;
 mod reading;
-mod writing;
 
 pub use authors::{add_author, remove_author};
+pub use creating::{create, NewArticle, MAX_CO_AUTHORS};
+pub use editing::{set_state, update, ArticlePatch, UpdateOutcome};
 pub use reading::{
     authors_of, diff, find_visible, revision, revisions, unified_diff, visible, ArticleFilter,
     ArticleOrder,
 };
-pub use writing::{create, set_state, update, ArticlePatch, NewArticle, UpdateOutcome};
 
 use super::{participation::visible_community, search_index};
 use crate::{
@@ -19,12 +21,13 @@ use crate::{
     auth::{PersonViewer, Viewer},
     error::{ServiceError, ServiceResult},
 };
+use chrono::{DateTime, Utc};
 use entity::{
-    article_author, community,
+    article_author, article_revision, community,
     enums::{ArticleState, MembershipStatus, SearchKind},
     knowledge_article, membership,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 /// Who may make a state change.
@@ -150,6 +153,29 @@ async fn active_membership(
         .filter(membership::Column::Status.eq(MembershipStatus::Active))
         .one(db)
         .await?)
+}
+
+/// The revision row recording `article` as it now stands.
+fn revision_row(
+    article: &knowledge_article::Model,
+    number: i32,
+    author: &PersonViewer,
+    note: String,
+    now: DateTime<Utc>,
+) -> article_revision::ActiveModel {
+    article_revision::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        article_id: Set(article.id),
+        number: Set(number),
+        title: Set(article.title.clone()),
+        body: Set(article.body.clone()),
+        tags: Set(article.tags.clone()),
+        state: Set(article.state),
+        author_person_id: Set(author.person_id),
+        author_organization_id: Set(author.organization_id),
+        note: Set(note),
+        created_at: Set(now),
+    }
 }
 
 /// Writes the article's current text and state to the search index.

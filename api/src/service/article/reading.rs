@@ -12,8 +12,7 @@ use crate::{
 };
 use entity::{article_author, article_revision, enums::ArticleState, knowledge_article};
 use sea_orm::{
-    sea_query::Query, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    sea_query::Query, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -224,9 +223,17 @@ mod tests {
     #[test]
     fn diffs_show_title_tags_and_body_changes() {
         let one = revision(1, "Flaky builds", "Pin it.\nRetry once.", &["ci"]);
-        let two = revision(2, "Flaky CI builds", "Pin it.\nRetry twice.", &["ci", "rust"]);
+        let two = revision(
+            2,
+            "Flaky CI builds",
+            "Pin it.\nRetry twice.",
+            &["ci", "rust"],
+        );
         let diff = unified_diff(&one, &two);
-        assert!(diff.starts_with("--- revision 1\n+++ revision 2\n@@ "), "{diff}");
+        assert!(
+            diff.starts_with("--- revision 1\n+++ revision 2\n@@ "),
+            "{diff}"
+        );
         for line in [
             "-# Flaky builds",
             "+# Flaky CI builds",
@@ -236,8 +243,17 @@ mod tests {
             "-Retry once.",
             "+Retry twice.",
         ] {
-            assert!(diff.lines().any(|l| l == line), "{line:?} missing in\n{diff}");
+            assert!(
+                diff.lines().any(|l| l == line),
+                "{line:?} missing in\n{diff}"
+            );
         }
-        assert_eq!(unified_diff(&one, &revision(3, "Flaky builds", "Pin it.\nRetry once.\n", &["ci"])), "");
+        assert_eq!(
+            unified_diff(
+                &one,
+                &revision(3, "Flaky builds", "Pin it.\nRetry once.\n", &["ci"])
+            ),
+            ""
+        );
     }
 }
