@@ -126,7 +126,7 @@ impl KnowledgeArticle {
         self.0.published_at
     }
 
-    /// How many applications were reported (of those the viewer may see and not).
+    /// How many applications of it were reported.
     async fn application_count(&self) -> i32 {
         self.0.application_count
     }

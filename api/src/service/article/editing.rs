@@ -148,8 +148,7 @@ pub async fn update(
         ));
     }
     if article.revision != expected_revision {
-        drop(txn);
-        return current_revision(db, viewer, id)
+        return current_revision(&txn, viewer, id)
             .await
             .map(UpdateOutcome::Stale);
     }
