@@ -2,6 +2,8 @@
 //! mutations that create and change them.
 
 use super::{
+    application::Application,
+    article::{ArticleFilter, KnowledgeArticle},
     connection::{listing_connection, PageArgs, PraxisConnection},
     context,
     enums::{
@@ -9,7 +11,7 @@ use super::{
         ParticipationStatus,
     },
     error::{payload, GqlResult},
-    knowledge_enums::ProblemOrder,
+    knowledge_enums::{ArticleOrder, ProblemOrder},
     loaders::Loaders,
     membership::Membership,
     node::{expect_global_id, global_id, NodeKind},
@@ -19,6 +21,7 @@ use super::{
 };
 use crate::service::{
     self,
+    application::ApplicationFilter,
     community::{CommunityFilter as Filter, CommunityPatch, NewCommunity},
     membership::{MembershipFilter, MembershipScope},
     page::PageRequest,
@@ -227,6 +230,58 @@ impl Community {
             Membership,
         )
         .await
+    }
+
+    /// Knowledge articles the viewer may see (drafts and reviews only for their authors and
+    /// coordinators).
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn articles(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<ArticleFilter>,
+        #[graphql(desc = "The order of the list.", default_with = "ArticleOrder::Newest")]
+        order_by: ArticleOrder,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<KnowledgeArticle>> {
+        let (_, viewer) = context::request(ctx)?;
+        let filter = filter.unwrap_or_default().in_community(self.0.id)?;
+        let listing = service::article::visible(viewer, &filter, order_by.into());
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        listing_connection(ctx, listing, args, |a| a.id, KnowledgeArticle).await
+    }
+
+    /// Reported applications of the community's knowledge, newest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn applications(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Application>> {
+        let (_, viewer) = context::request(ctx)?;
+        let filter = ApplicationFilter {
+            community_id: Some(self.0.id),
+            ..ApplicationFilter::default()
+        };
+        let listing = service::application::visible(viewer, &filter);
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        listing_connection(ctx, listing, args, |a| a.id, Application).await
     }
 }
 

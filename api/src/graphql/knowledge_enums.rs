@@ -78,3 +78,15 @@ pub enum IdeaOrder {
     /// Most endorsements first; newest first among equals.
     MostEndorsed,
 }
+
+/// How a list of articles is ordered.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::service::article::ArticleOrder")]
+pub enum ArticleOrder {
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+    /// Most applications first, then newest.
+    MostApplied,
+}

@@ -5,8 +5,9 @@
 use crate::{auth::Viewer, error::ServiceError, service};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
-    audit_event, community, idea, idea_revision, membership, membership_approval, organization,
-    participation, partnership, person, problem,
+    application, application_confirmation, article_author, audit_event, community, idea,
+    idea_revision, knowledge_article, membership, membership_approval, organization, participation,
+    partnership, person, problem,
 };
 use sea_orm::DatabaseConnection;
 use std::{collections::HashMap, sync::Arc};
@@ -112,6 +113,28 @@ visible_loader!(
     Vec<idea_revision::Model>,
     service::idea::history_of
 );
+visible_loader!(
+    ArticleLoader,
+    knowledge_article::Model,
+    service::article::find_visible
+);
+visible_loader!(
+    ApplicationLoader,
+    application::Model,
+    service::application::find_visible
+);
+// Keyed by article id: its authors, in the order they were added.
+visible_loader!(
+    ArticleAuthorsLoader,
+    Vec<article_author::Model>,
+    service::article::authors_of
+);
+// Keyed by application id: the viewer's own confirmation of it.
+visible_loader!(
+    ViewerConfirmationLoader,
+    application_confirmation::Model,
+    service::application::viewer_confirmations
+);
 
 fn loader<L: Loader<Uuid>>(make: impl FnOnce() -> L) -> DataLoader<L, HashMapCache> {
     DataLoader::with_cache(make(), tokio::spawn, HashMapCache::default())
@@ -137,6 +160,10 @@ pub struct Loaders {
     viewer_endorsed: DataLoader<ViewerEndorsedLoader, HashMapCache>,
     accepted_ideas: DataLoader<AcceptedIdeasLoader, HashMapCache>,
     idea_history: DataLoader<IdeaHistoryLoader, HashMapCache>,
+    articles: DataLoader<ArticleLoader, HashMapCache>,
+    applications: DataLoader<ApplicationLoader, HashMapCache>,
+    article_authors: DataLoader<ArticleAuthorsLoader, HashMapCache>,
+    viewer_confirmations: DataLoader<ViewerConfirmationLoader, HashMapCache>,
 }
 
 macro_rules! new_loader {
@@ -167,6 +194,10 @@ impl Loaders {
             viewer_endorsed: new_loader!(ViewerEndorsedLoader, db, viewer),
             accepted_ideas: new_loader!(AcceptedIdeasLoader, db, viewer),
             idea_history: new_loader!(IdeaHistoryLoader, db, viewer),
+            articles: new_loader!(ArticleLoader, db, viewer),
+            applications: new_loader!(ApplicationLoader, db, viewer),
+            article_authors: new_loader!(ArticleAuthorsLoader, db, viewer),
+            viewer_confirmations: new_loader!(ViewerConfirmationLoader, db, viewer),
         }
     }
 
@@ -257,6 +288,26 @@ impl Loaders {
             .unwrap_or_default())
     }
 
+    pub async fn article(&self, id: Uuid) -> LoadResult<knowledge_article::Model> {
+        self.articles.load_one(id).await
+    }
+
+    pub async fn application(&self, id: Uuid) -> LoadResult<application::Model> {
+        self.applications.load_one(id).await
+    }
+
+    /// The authors of an article the viewer may see.
+    pub async fn article_authors(
+        &self,
+        article_id: Uuid,
+    ) -> Result<Vec<article_author::Model>, Arc<ServiceError>> {
+        Ok(self
+            .article_authors
+            .load_one(article_id)
+            .await?
+            .unwrap_or_default())
+    }
+
     /// Every version of an idea's text, number 1 first.
     pub async fn idea_history(
         &self,
@@ -267,5 +318,13 @@ impl Loaders {
             .load_one(idea_id)
             .await?
             .unwrap_or_default())
+    }
+
+    /// The viewer's own confirmation of an application.
+    pub async fn viewer_confirmation(
+        &self,
+        application_id: Uuid,
+    ) -> LoadResult<application_confirmation::Model> {
+        self.viewer_confirmations.load_one(application_id).await
     }
 }

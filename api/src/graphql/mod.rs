@@ -1,6 +1,9 @@
 //! The GraphQL schema: one module per area, merged into the roots; resolvers stay thin and
 //! call services.
 
+pub mod application;
+pub mod article;
+pub mod article_mutation;
 pub mod audit;
 pub mod community;
 pub mod connection;
@@ -44,6 +47,8 @@ pub struct MutationRoot(
     membership::MembershipMutation,
     problem::ProblemMutation,
     idea::IdeaMutation,
+    article_mutation::ArticleMutation,
+    application::ApplicationMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -2,6 +2,8 @@
 //! An id that is malformed, unknown, or outside the viewer's reach is NOT_FOUND alike.
 
 use super::{
+    application::Application,
+    article::KnowledgeArticle,
     audit::AuditEvent,
     community::Community,
     context,
@@ -35,10 +37,12 @@ pub enum NodeKind {
     AuditEvent,
     Problem,
     Idea,
+    KnowledgeArticle,
+    Application,
 }
 
 /// Every kind, for round trips of the names.
-const KINDS: [NodeKind; 10] = [
+const KINDS: [NodeKind; 12] = [
     NodeKind::Organization,
     NodeKind::Person,
     NodeKind::Partnership,
@@ -49,6 +53,8 @@ const KINDS: [NodeKind; 10] = [
     NodeKind::AuditEvent,
     NodeKind::Problem,
     NodeKind::Idea,
+    NodeKind::KnowledgeArticle,
+    NodeKind::Application,
 ];
 
 impl NodeKind {
@@ -64,6 +70,8 @@ impl NodeKind {
             Self::AuditEvent => "AuditEvent",
             Self::Problem => "Problem",
             Self::Idea => "Idea",
+            Self::KnowledgeArticle => "KnowledgeArticle",
+            Self::Application => "Application",
         }
     }
 
@@ -114,6 +122,8 @@ pub enum Node {
     AuditEvent(AuditEvent),
     Problem(Problem),
     Idea(Idea),
+    KnowledgeArticle(KnowledgeArticle),
+    Application(Application),
 }
 
 #[derive(Default)]
@@ -171,6 +181,16 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .gql()?
             .map(|p| Node::Problem(Problem(p))),
         NodeKind::Idea => loaders.idea(uuid).await.gql()?.map(|i| Node::Idea(Idea(i))),
+        NodeKind::KnowledgeArticle => loaders
+            .article(uuid)
+            .await
+            .gql()?
+            .map(|a| Node::KnowledgeArticle(KnowledgeArticle(a))),
+        NodeKind::Application => loaders
+            .application(uuid)
+            .await
+            .gql()?
+            .map(|a| Node::Application(Application(a))),
     })
 }
 

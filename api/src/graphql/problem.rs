@@ -2,6 +2,8 @@
 //! mutations of posting, following, solving, closing and reopening.
 
 use super::{
+    application::Application,
+    article::KnowledgeArticle,
     community::Community,
     connection::{listing_connection, PageArgs, PraxisConnection},
     context,
@@ -15,6 +17,8 @@ use super::{
 };
 use crate::service::{
     self,
+    application::ApplicationFilter,
+    article::{ArticleFilter, ArticleOrder},
     idea::IdeaFilter,
     page::PageRequest,
     problem::{NewProblem, ProblemFilter as Filter, ProblemPatch},
@@ -143,6 +147,68 @@ impl Problem {
             .into_iter()
             .map(Idea)
             .collect())
+    }
+
+    /// The knowledge articles written from it.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn articles(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<KnowledgeArticle>> {
+        let (_, viewer) = context::request(ctx)?;
+        let filter = ArticleFilter {
+            source_problem_id: Some(self.0.id),
+            ..ArticleFilter::default()
+        };
+        let listing = service::article::visible(viewer, &filter, ArticleOrder::Newest);
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |a| a.id,
+            KnowledgeArticle,
+        )
+        .await
+    }
+
+    /// Reports of its solution applied at work, newest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn applications(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<Application>> {
+        let (_, viewer) = context::request(ctx)?;
+        let filter = ApplicationFilter {
+            problem_id: Some(self.0.id),
+            ..ApplicationFilter::default()
+        };
+        let listing = service::application::visible(viewer, &filter);
+        listing_connection(
+            ctx,
+            listing,
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+            |a| a.id,
+            Application,
+        )
+        .await
     }
 
     /// Its top-level ideas (replies hang under each idea).

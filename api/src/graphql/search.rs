@@ -1,6 +1,7 @@
 //! Full-text search over the problems, ideas and articles the viewer may see.
 
 use super::{
+    article::KnowledgeArticle,
     connection::{wants_total_count, ConnectionTotals, PraxisConnection},
     context,
     error::{coded, ErrorCode, GqlResult},
@@ -50,6 +51,7 @@ fn decode_cursor(cursor: &str) -> async_graphql::Result<SearchCursor> {
 pub enum SearchItem {
     Problem(Problem),
     Idea(Idea),
+    KnowledgeArticle(KnowledgeArticle),
 }
 
 /// Text with the words that matched the query marked.
@@ -114,7 +116,11 @@ impl SearchHit {
                 .await
                 .gql()?
                 .map(|i| SearchItem::Idea(Idea(i))),
-            entity::enums::SearchKind::Article => None,
+            entity::enums::SearchKind::Article => loaders
+                .article(self.0.item_id)
+                .await
+                .gql()?
+                .map(|a| SearchItem::KnowledgeArticle(KnowledgeArticle(a))),
         })
     }
 

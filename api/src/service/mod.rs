@@ -2,6 +2,8 @@
 //! typed input, ask [`crate::access`], and return a [`crate::error::ServiceResult`]. They know
 //! nothing of GraphQL.
 
+pub mod application;
+pub mod article;
 pub mod audit;
 pub mod community;
 pub mod content;

@@ -148,11 +148,11 @@ where
                 self.key.lt(cursor.id)
             }
         };
-        let key_ascends = !self.newest_first != reverse;
+        let key_ascends = self.newest_first == reverse;
         match (self.rank, cursor.rank) {
             (None, None) => Ok(Condition::all().add(key_beyond(key_ascends))),
             (Some((column, descending)), Some(rank)) => {
-                let rank_ascends = !descending != reverse;
+                let rank_ascends = descending == reverse;
                 Ok(Condition::any()
                     .add(if rank_ascends {
                         column.gt(rank)

@@ -63,11 +63,8 @@ pub async fn follow_problem(
     tags: &serde_json::Value,
 ) -> ServiceResult<()> {
     search_document::Entity::update_many()
-        .col_expr(search_document::Column::State, Expr::val(state).into())
-        .col_expr(
-            search_document::Column::Tags,
-            Expr::val(tags.clone()).into(),
-        )
+        .col_expr(search_document::Column::State, Expr::val(state))
+        .col_expr(search_document::Column::Tags, Expr::val(tags.clone()))
         .filter(
             search_document::Column::ItemId.in_subquery(
                 Query::select()
