@@ -177,8 +177,8 @@ fn exists_where<E: EntityTrait, W: ColumnTrait>(
     ))
 }
 
-/// People V sees as authors: of problems, ideas, endorsements, articles (as co-authors),
-/// applications and confirmations V sees. Correlated EXISTS, so a lookup by id reads the
+/// People V sees as authors: of problems, ideas, endorsements, articles (as co-authors or
+/// editors of a revision), applications and confirmations V sees. Correlated EXISTS, so a lookup by id reads the
 /// author indexes rather than every row of live communities.
 pub(super) fn content_authors(viewer: &Viewer) -> Condition {
     let outer = || (person::Entity, person::Column::Id);
@@ -202,6 +202,11 @@ pub(super) fn content_authors(viewer: &Viewer) -> Condition {
             article_author::Column::PersonId,
             outer(),
             visible_article_authors(viewer),
+        ))
+        .add(exists_where::<article_revision::Entity, _>(
+            article_revision::Column::AuthorPersonId,
+            outer(),
+            visible_article_revisions(viewer),
         ))
         .add(exists_where::<application::Entity, _>(
             application::Column::PersonId,
@@ -238,6 +243,11 @@ pub(super) fn content_organizations(viewer: &Viewer) -> Condition {
             article_author::Column::OrganizationId,
             outer(),
             visible_article_authors(viewer),
+        ))
+        .add(exists_where::<article_revision::Entity, _>(
+            article_revision::Column::AuthorOrganizationId,
+            outer(),
+            visible_article_revisions(viewer),
         ))
         .add(exists_where::<application::Entity, _>(
             application::Column::OrganizationId,
