@@ -171,8 +171,10 @@ async fn knowledge(
     erin: &Viewer,
     alice: &Viewer,
 ) -> ServiceResult<()> {
-    use crate::service::{idea::NewIdea, problem::NewProblem};
-    use entity::enums::Urgency;
+    use crate::service::{
+        application::NewApplication, article::NewArticle, idea::NewIdea, problem::NewProblem,
+    };
+    use entity::enums::{ArticleState, Urgency};
     let problem = service::problem::post(
         db,
         bob,
@@ -217,6 +219,37 @@ async fn knowledge(
     .await?;
     service::idea::endorse(db, alice, idea.id).await?;
     service::problem::accept_solution(db, bob, problem.id, &[idea.id]).await?;
+    let article = service::article::create(
+        db,
+        erin,
+        NewArticle {
+            community_id: None,
+            from_problem_id: Some(problem.id),
+            title: Some("Reliable dependency cache restores in CI".to_owned()),
+            body: None,
+            tags: None,
+            co_author_ids: bob.person().map(|p| vec![p.person_id]).unwrap_or_default(),
+        },
+    )
+    .await?;
+    service::article::set_state(db, alice, article.id, ArticleState::Published).await?;
+    service::application::report(
+        db,
+        bob,
+        NewApplication {
+            article_id: Some(article.id),
+            problem_id: None,
+            what_was_done: "Checksum-verified cache restores on the payments monorepo.".to_owned(),
+            business_unit: "Payments Platform".to_owned(),
+            outcome: "No failed restores in three weeks; re-runs stopped.".to_owned(),
+            applied_on: None,
+            hours_saved: Some(12.5),
+            cost_saved: Some(("1800.00".to_owned(), "EUR".to_owned())),
+            quality_note: Some("Fewer red builds on main.".to_owned()),
+            risk_note: None,
+        },
+    )
+    .await?;
     Ok(())
 }
 
