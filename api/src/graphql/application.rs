@@ -44,16 +44,14 @@ impl Money {
 pub struct Application(pub application::Model);
 
 async fn load_person(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Person>> {
-    let loaders = ctx.data::<Loaders>()?;
-    Ok(loaders.person(id).await.gql()?.map(Person))
+    Person::load(ctx, id).await
 }
 
 async fn load_organization(
     ctx: &Context<'_>,
     id: uuid::Uuid,
 ) -> async_graphql::Result<Option<Organization>> {
-    let loaders = ctx.data::<Loaders>()?;
-    Ok(loaders.organization(id).await.gql()?.map(Organization))
+    Organization::load(ctx, id).await
 }
 
 /// A member's report of applying an article, or a solved problem's solution, at work.

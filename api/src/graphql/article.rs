@@ -244,12 +244,7 @@ impl ArticleRevision {
 
     /// Who made it.
     async fn author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders
-            .person(self.0.author_person_id)
-            .await
-            .gql()?
-            .map(Person))
+        Person::load(ctx, self.0.author_person_id).await
     }
 
     /// The organization of who made it.
@@ -257,12 +252,7 @@ impl ArticleRevision {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<Organization>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders
-            .organization(self.0.author_organization_id)
-            .await
-            .gql()?
-            .map(Organization))
+        Organization::load(ctx, self.0.author_organization_id).await
     }
 
     /// The editor's summary of the change ("created", "state: DRAFT → IN_REVIEW", ...).
@@ -298,18 +288,12 @@ pub struct ArticleAuthor(pub article_author::Model);
 impl ArticleAuthor {
     /// The author.
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders.person(self.0.person_id).await.gql()?.map(Person))
+        Person::load(ctx, self.0.person_id).await
     }
 
     /// The author's organization.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders
-            .organization(self.0.organization_id)
-            .await
-            .gql()?
-            .map(Organization))
+        Organization::load(ctx, self.0.organization_id).await
     }
 
     /// When they became an author.

@@ -49,12 +49,7 @@ impl Idea {
 
     /// Who contributed it (their public profile outside their organization).
     async fn author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders
-            .person(self.0.author_person_id)
-            .await
-            .gql()?
-            .map(Person))
+        Person::load(ctx, self.0.author_person_id).await
     }
 
     /// The author's organization.
@@ -62,12 +57,7 @@ impl Idea {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<Organization>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders
-            .organization(self.0.author_organization_id)
-            .await
-            .gql()?
-            .map(Organization))
+        Organization::load(ctx, self.0.author_organization_id).await
     }
 
     /// The idea in Markdown, as written (render it safely: see the README).
@@ -222,18 +212,12 @@ pub struct Endorsement(pub idea_endorsement::Model);
 impl Endorsement {
     /// Who endorsed it.
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders.person(self.0.person_id).await.gql()?.map(Person))
+        Person::load(ctx, self.0.person_id).await
     }
 
     /// Their organization.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders
-            .organization(self.0.organization_id)
-            .await
-            .gql()?
-            .map(Organization))
+        Organization::load(ctx, self.0.organization_id).await
     }
 
     /// When.

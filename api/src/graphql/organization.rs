@@ -34,6 +34,15 @@ use entity::organization;
 /// An organization row, as the API shows it.
 pub struct Organization(pub organization::Model);
 
+impl Organization {
+    /// An organization by id through the request's loader; null when the viewer may not see
+    /// it.
+    pub async fn load(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Self>> {
+        let loaders = ctx.data::<super::loaders::Loaders>()?;
+        Ok(loaders.organization(id).await.gql()?.map(Self))
+    }
+}
+
 /// A partner organization: a tenant of Praxis with its own identity provider.
 #[Object]
 impl Organization {

@@ -15,6 +15,14 @@ use entity::person;
 /// A person row, as the API shows it.
 pub struct Person(pub person::Model);
 
+impl Person {
+    /// A person by id through the request's loader; null when the viewer may not see them.
+    pub async fn load(ctx: &Context<'_>, id: uuid::Uuid) -> async_graphql::Result<Option<Self>> {
+        let loaders = ctx.data::<super::loaders::Loaders>()?;
+        Ok(loaders.person(id).await.gql()?.map(Self))
+    }
+}
+
 /// A person of an organization, known to Praxis since their first signed-in request.
 #[Object]
 impl Person {

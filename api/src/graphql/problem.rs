@@ -50,12 +50,7 @@ impl Problem {
 
     /// Who posted it (their public profile outside their organization).
     async fn author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders
-            .person(self.0.author_person_id)
-            .await
-            .gql()?
-            .map(Person))
+        Person::load(ctx, self.0.author_person_id).await
     }
 
     /// The author's organization.
@@ -63,12 +58,7 @@ impl Problem {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<Organization>> {
-        let loaders = ctx.data::<Loaders>()?;
-        Ok(loaders
-            .organization(self.0.author_organization_id)
-            .await
-            .gql()?
-            .map(Organization))
+        Organization::load(ctx, self.0.author_organization_id).await
     }
 
     /// One-line summary.
