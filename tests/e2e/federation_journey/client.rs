@@ -85,6 +85,10 @@ pub(crate) fn input_type(field: &str) -> String {
         "joinCommunity" | "leaveCommunity" => "CommunityRefInput".to_owned(),
         "removeMember" => "MembershipRefInput".to_owned(),
         "disableOrganization" | "enableOrganization" => "OrganizationRefInput".to_owned(),
+        "closeProblem" | "reopenProblem" | "followProblem" | "unfollowProblem" => {
+            "ProblemRefInput".to_owned()
+        }
+        "endorseIdea" | "withdrawEndorsement" => "IdeaRefInput".to_owned(),
         _ => {
             let mut chars = field.chars();
             let first = chars.next().unwrap().to_ascii_uppercase();

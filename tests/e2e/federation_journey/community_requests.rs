@@ -6,7 +6,7 @@ use crate::common::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
-pub(super) async fn create_community(app: &TestApp, who: &Actor, input: Value) -> Value {
+pub(crate) async fn create_community(app: &TestApp, who: &Actor, input: Value) -> Value {
     let reply = mutate(
         app,
         Some(&who.token),
@@ -54,7 +54,7 @@ pub(super) async fn update_community(app: &TestApp, who: &Actor, id: &str, field
     done(&reply, "updateCommunity")["community"].clone()
 }
 
-pub(super) async fn invite_reply(app: &TestApp, who: &Actor, input: Value) -> Reply {
+pub(crate) async fn invite_reply(app: &TestApp, who: &Actor, input: Value) -> Reply {
     mutate(
         app,
         Some(&who.token),
@@ -65,7 +65,7 @@ pub(super) async fn invite_reply(app: &TestApp, who: &Actor, input: Value) -> Re
     .await
 }
 
-pub(super) async fn invite(
+pub(crate) async fn invite(
     app: &TestApp,
     who: &Actor,
     community: &str,
@@ -81,7 +81,7 @@ pub(super) async fn invite(
     done(&reply, "inviteOrganization")["participation"].clone()
 }
 
-pub(super) async fn accept_invitation_reply(
+pub(crate) async fn accept_invitation_reply(
     app: &TestApp,
     who: &Actor,
     participation: &str,
@@ -97,7 +97,7 @@ pub(super) async fn accept_invitation_reply(
     .await
 }
 
-pub(super) async fn accept_invitation(
+pub(crate) async fn accept_invitation(
     app: &TestApp,
     who: &Actor,
     participation: &str,

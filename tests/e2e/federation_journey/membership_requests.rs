@@ -6,7 +6,7 @@ use crate::common::*;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
-pub(super) async fn join_reply(app: &TestApp, who: &Actor, community: &str) -> Reply {
+pub(crate) async fn join_reply(app: &TestApp, who: &Actor, community: &str) -> Reply {
     mutate(
         app,
         Some(&who.token),
@@ -17,7 +17,7 @@ pub(super) async fn join_reply(app: &TestApp, who: &Actor, community: &str) -> R
     .await
 }
 
-pub(super) async fn join(app: &TestApp, who: &Actor, community: &str) -> Value {
+pub(crate) async fn join(app: &TestApp, who: &Actor, community: &str) -> Value {
     let reply = join_reply(app, who, community).await;
     done(&reply, "joinCommunity")["membership"].clone()
 }

@@ -24,10 +24,13 @@ mod roles_and_removals;
 mod suspension_and_restore;
 
 pub(crate) use client::{
-    actor, done, mutate, node, org_id, refusal, s, Actor, COMMUNITY, MEMBERSHIP, PARTICIPATION,
-    PARTNERSHIP,
+    actor, community, done, mutate, node, node_reply, org_id, refusal, s, Actor, COMMUNITY,
+    MEMBERSHIP, PARTICIPATION, PARTNERSHIP,
 };
+pub(crate) use community_requests::{accept_invitation, create_community, invite};
 pub(crate) use findings::{assert_no_findings, expect_refused, record_finding};
+pub(crate) use membership_requests::join;
+pub(crate) use partnership_requests::{partnership_change, propose};
 
 use crate::common::*;
 use audit::Audit;

@@ -5,7 +5,7 @@ use super::client::{done, mutate, node, Actor, PARTNERSHIP};
 use crate::common::*;
 use serde_json::{json, Value};
 
-pub(super) async fn propose(app: &TestApp, who: &Actor, partner: &str, message: &str) -> Value {
+pub(crate) async fn propose(app: &TestApp, who: &Actor, partner: &str, message: &str) -> Value {
     let reply = mutate(
         app,
         Some(&who.token),
@@ -18,12 +18,12 @@ pub(super) async fn propose(app: &TestApp, who: &Actor, partner: &str, message: 
 }
 
 /// `acceptPartnership`, `suspendPartnership`, ... on one partnership, which must succeed.
-pub(super) async fn partnership_change(app: &TestApp, who: &Actor, field: &str, id: &str) -> Value {
+pub(crate) async fn partnership_change(app: &TestApp, who: &Actor, field: &str, id: &str) -> Value {
     let reply = partnership_change_reply(app, who, field, id).await;
     done(&reply, field)["partnership"].clone()
 }
 
-pub(super) async fn partnership_change_reply(
+pub(crate) async fn partnership_change_reply(
     app: &TestApp,
     who: &Actor,
     field: &str,
