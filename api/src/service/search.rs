@@ -29,6 +29,9 @@ pub const MAX_HITS: u64 = 50;
 
 const MARK_START: char = '\u{2}';
 const MARK_END: char = '\u{3}';
+/// Stand-ins for `<` and `>` while PostgreSQL builds a headline.
+const LT_STAND_IN: char = '\u{F8F0}';
+const GT_STAND_IN: char = '\u{F8F1}';
 
 /// What to search for and where.
 #[derive(Debug, Clone, Default)]
@@ -74,7 +77,11 @@ impl Snippet {
                     }
                 }
                 c => {
-                    snippet.text.push(c);
+                    snippet.text.push(match c {
+                        LT_STAND_IN => '<',
+                        GT_STAND_IN => '>',
+                        c => c,
+                    });
                     length += 1;
                 }
             }
@@ -285,13 +292,19 @@ impl FullText {
                     );
             }
             _ => {
+                // ts_headline's parser drops anything tag-like (`<div>`, `<script>…`), so
+                // angle brackets go in as private-use stand-ins and come back in `unmask`.
                 let headline = |column: &str, options: &str| {
                     Expr::cust_with_values(
                         format!(
-                            "ts_headline('english', search_document.{column}, \
-                             to_tsquery('english', $1), $2)"
+                            "ts_headline('english', translate(search_document.{column}, '<>', \
+                             $3), to_tsquery('english', $1), $2)"
                         ),
-                        [self.query.clone(), options.to_owned()],
+                        [
+                            self.query.clone(),
+                            options.to_owned(),
+                            format!("{LT_STAND_IN}{GT_STAND_IN}"),
+                        ],
                     )
                 };
                 let title_options = format!("{marks}, HighlightAll=true");
@@ -489,7 +502,7 @@ mod tests {
 
     #[test]
     fn snippets_are_escaped_and_marked() {
-        let snippet = Snippet::from_marked("use <b> \u{2}cache\u{3} & \u{2}retry\u{3}");
+        let snippet = Snippet::from_marked("use \u{F8F0}b> \u{2}cache\u{3} & \u{2}retry\u{3}");
         assert_eq!(snippet.text, "use <b> cache & retry");
         assert_eq!(snippet.ranges, vec![(8, 13), (16, 21)]);
         assert_eq!(

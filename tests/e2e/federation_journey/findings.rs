@@ -80,7 +80,7 @@ pub(crate) fn assert_no_findings() {
     let findings = FINDINGS.with(|f| std::mem::take(&mut *f.borrow_mut()));
     assert!(
         findings.is_empty(),
-        "disagreements with docs/FEDERATION.md:\n{}",
+        "disagreements with the documented rules (docs/FEDERATION.md, docs/KNOWLEDGE.md):\n{}",
         findings.join("\n")
     );
 }
