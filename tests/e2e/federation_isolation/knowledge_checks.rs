@@ -14,9 +14,11 @@ const NODES: &str = "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Problem 
 impl World<'_> {
     /// Reads of the knowledge cycle by `viewer`; the number of checks made.
     pub(super) async fn check_knowledge(&self, viewer: Viewer) -> Result<usize, String> {
-        let mut checks = self.check_content_nodes(viewer).await?;
-        checks += self.check_problem_lists(viewer).await?;
-        Ok(checks)
+        let (nodes, lists) = futures_util::join!(
+            self.check_content_nodes(viewer),
+            self.check_problem_lists(viewer)
+        );
+        Ok(nodes? + lists?)
     }
 
     fn person_id(&self, q: usize) -> Option<String> {

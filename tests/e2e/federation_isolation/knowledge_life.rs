@@ -10,7 +10,7 @@ impl World<'_> {
     /// One round of knowledge work; `after_break` adds the attempts of people whose
     /// organization's link broke.
     pub(super) async fn knowledge_life(&mut self, after_break: bool) {
-        let (lo, hi) = if after_break { (1, 2) } else { (2, 4) };
+        let (lo, hi) = if after_break { (1, 2) } else { (2, 3) };
         for c in 0..self.communities.len() {
             for _ in 0..self.rng.range(lo, hi) {
                 if let Some(v) = self.actor_for(c) {
@@ -21,8 +21,8 @@ impl World<'_> {
         if self.problems.is_empty() {
             return;
         }
-        let n = self.problems.len() * if after_break { 1 } else { 3 };
-        self.contributions(n).await;
+        let n = self.problems.len() * if after_break { 1 } else { 2 };
+        self.contributions(n + n / 2).await;
         self.edits().await;
         self.endorsements(n).await;
         self.follows(self.problems.len()).await;
@@ -32,7 +32,7 @@ impl World<'_> {
         }
     }
 
-    /// Mostly an ACTIVE member of `c`; sometimes someone who sees it without being one, or
+    /// Mostly an ACTIVE member of `c` (often of a partner organization); sometimes someone who sees it without being one, or
     /// anyone at all (enabled organizations only).
     pub(super) fn actor_for(&mut self, c: usize) -> Option<usize> {
         let enabled: Vec<usize> = (0..self.people.len())
@@ -48,7 +48,14 @@ impl World<'_> {
             .copied()
             .filter(|&v| self.sees_community(Viewer::Person(v), c) && !self.active_member(v, c))
             .collect();
+        // Members from partner organizations first: their content is what a break cuts off.
+        let partners: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&v| self.people[v].org != self.communities[c].host)
+            .collect();
         match self.rng.below(100) {
+            0..=39 if !partners.is_empty() => self.rng.pick(&partners),
             0..=74 if !members.is_empty() => self.rng.pick(&members),
             75..=89 if !onlookers.is_empty() => self.rng.pick(&onlookers),
             _ => self.rng.pick(&enabled),
