@@ -183,7 +183,12 @@ pub async fn spawn_app_with(backend: Backend, extra: &[&str]) -> Option<TestApp>
     Some(TestApp {
         addr,
         db,
-        http: reqwest::Client::new(),
+        // Idle connections are dropped before the server's keep-alive (5 s) closes them, so a
+        // request never goes out on a connection the server is closing.
+        http: reqwest::Client::builder()
+            .pool_idle_timeout(std::time::Duration::from_secs(2))
+            .build()
+            .unwrap(),
         backend,
         statements,
         handle,

@@ -1,6 +1,7 @@
 //! A world built by hand, with facts stated by hand; and the oracle shown able to fail.
 
 use super::env_number;
+use super::knowledge::Poison;
 use super::model::{text, World};
 use crate::common::*;
 use serde_json::{json, Value};
@@ -21,11 +22,31 @@ pub(super) async fn oracle_detects_a_wrong_expectation(backend: Backend) {
         error.contains(&world.who(v)),
         "the wrong expectation was caught elsewhere: {error}"
     );
+    world.poison = None;
+    // The knowledge checks can fail too: a wrong expectation about problem 0 everywhere
+    // (nodes, lists, its author), and one only in search.
+    assert!(!world.problems.is_empty(), "a world without problems");
+    for poison in [Poison::Problem, Poison::Search] {
+        world.poison_content = Some((v, poison));
+        let error = world.check(true).await.unwrap_err();
+        assert!(
+            error.contains(&world.who(v)),
+            "the wrong expectation was caught elsewhere: {error}"
+        );
+        if poison == Poison::Search {
+            assert!(
+                error.contains("searching"),
+                "the wrong search expectation was caught elsewhere: {error}"
+            );
+        }
+    }
+    world.poison_content = None;
+    world.check(true).await.unwrap();
 }
 
 // A world built by hand, with facts stated by hand.
 
-async fn ok(app: &TestApp, token: &str, query: &str, field: &str) -> Value {
+pub(super) async fn ok(app: &TestApp, token: &str, query: &str, field: &str) -> Value {
     let reply = app.graphql(Some(token), query, json!({})).await;
     reply.assert_ok();
     let errors = reply.data(&format!("/{field}/userErrors"));
@@ -37,7 +58,7 @@ async fn ok(app: &TestApp, token: &str, query: &str, field: &str) -> Value {
     reply.data(&format!("/{field}")).clone()
 }
 
-async fn person_id(app: &TestApp, token: &str) -> String {
+pub(super) async fn person_id(app: &TestApp, token: &str) -> String {
     let reply = app
         .graphql(Some(token), "{ viewer { person { id } } }", json!({}))
         .await;
@@ -46,11 +67,11 @@ async fn person_id(app: &TestApp, token: &str) -> String {
 }
 
 /// `node(id:)` as `token`: the node, or None when NOT_FOUND.
-async fn node(app: &TestApp, token: &str, id: &str) -> Option<Value> {
+pub(super) async fn node(app: &TestApp, token: &str, id: &str) -> Option<Value> {
     let reply = app
         .graphql(
             Some(token),
-            "query($id: ID!) { node(id: $id) { id ... on Membership { status } ... on Person { email } } }",
+            "query($id: ID!) { node(id: $id) { id ... on Membership { status } ... on Person { email } ... on Idea { author { id } authorOrganization { id } endorsements(first: 10) { totalCount nodes { person { id } organization { id } } } } ... on Problem { author { id } authorOrganization { id } } } }",
             json!({ "id": id }),
         )
         .await;

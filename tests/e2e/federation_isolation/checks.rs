@@ -13,7 +13,8 @@ pub(super) type Expected = BTreeMap<String, Vec<(&'static str, St)>>;
 impl World<'_> {
     /// Compares what viewers read with the oracle: every person (or, unless `everyone`, the
     /// first admin and the first other person of each organization) and the operator.
-    pub(super) async fn check(&self, everyone: bool) -> Result<(usize, usize), String> {
+    /// Returns how many viewers, checks and (among the checks) searches.
+    pub(super) async fn check(&self, everyone: bool) -> Result<(usize, usize, usize), String> {
         let (logs, mut checks) = self.fetch_logs().await?;
         checks += self.check_logs(&logs)?;
         // Every audit event seen, with the organizations whose log holds it.
@@ -121,16 +122,20 @@ impl World<'_> {
             .map(Viewer::Person)
             .chain([Viewer::Operator])
             .collect();
-        let results: Vec<Result<usize, String>> = futures_util::stream::iter(viewers.iter())
-            .map(|&viewer| self.check_one(viewer, &ids, &seen, &logs))
-            .buffered(4)
-            .collect()
-            .await;
+        let results: Vec<Result<(usize, usize), String>> =
+            futures_util::stream::iter(viewers.iter())
+                .map(|&viewer| self.check_one(viewer, &ids, &seen, &logs))
+                .buffered(4)
+                .collect()
+                .await;
+        let mut searches = 0;
         for result in results {
-            checks += result?;
+            let (c, s) = result?;
+            checks += c + s;
+            searches += s;
         }
         let viewers = viewers.len();
-        Ok((viewers, checks))
+        Ok((viewers, checks, searches))
     }
 
     pub(super) async fn check_one(
@@ -139,7 +144,7 @@ impl World<'_> {
         ids: &[(String, Obj)],
         seen: &[Seen],
         logs: &BTreeMap<usize, Vec<LogEvent>>,
-    ) -> Result<usize, String> {
+    ) -> Result<(usize, usize), String> {
         match viewer {
             Viewer::Person(v) if !self.enabled(v) => {
                 // A disabled organization's people are refused.
@@ -160,7 +165,7 @@ impl World<'_> {
                         reply.body
                     ));
                 }
-                Ok(1)
+                Ok((1, 0))
             }
             _ => self.check_viewer(viewer, ids, seen, logs).await,
         }
@@ -242,7 +247,7 @@ impl World<'_> {
         ids: &[(String, Obj)],
         seen: &[Seen],
         logs: &BTreeMap<usize, Vec<LogEvent>>,
-    ) -> Result<usize, String> {
+    ) -> Result<(usize, usize), String> {
         let mut checks = 0;
         if let Viewer::Person(v) = viewer {
             checks += self.check_lists(v).await?;
@@ -250,7 +255,9 @@ impl World<'_> {
         checks += self.check_communities(viewer).await?;
         checks += self.check_orgs(viewer, logs).await?;
         checks += self.check_nodes(viewer, ids, seen).await?;
-        Ok(checks)
+        checks += self.check_knowledge(viewer).await?;
+        let searches = self.check_search(viewer).await?;
+        Ok((checks, searches))
     }
 
     pub(super) fn membership_fields(&self, m: usize) -> Vec<(&'static str, St)> {

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 impl World<'_> {
     /// Ordinary life: organizations, people, partnerships, communities, invitations,
-    /// requests, approvals, roles, departures.
+    /// requests, approvals, roles, the knowledge cycle, departures.
     pub(super) async fn build(&mut self) {
         self.people_phase().await;
         self.defaults_phase().await;
@@ -23,13 +23,15 @@ impl World<'_> {
         self.role_changes(40).await;
         self.joins(25).await;
         self.decisions(40).await;
+        self.knowledge_life(false).await;
         self.departures().await;
         self.joins(20).await;
         self.add_members(15).await;
     }
 
     /// Then the links break (partnerships suspended or ended, organizations removed,
-    /// withdrawn or disabled; some restored), and life goes on where it still can.
+    /// withdrawn or disabled; some restored), and life goes on where it still can (the
+    /// knowledge cycle included).
     pub(super) async fn break_and_go_on(&mut self) {
         self.break_links().await;
         self.joins(15).await;
@@ -37,6 +39,7 @@ impl World<'_> {
         self.decisions(40).await;
         self.role_changes(20).await;
         self.outsiders_change_settings().await;
+        self.knowledge_life(true).await;
     }
 
     pub(super) async fn people_phase(&mut self) {

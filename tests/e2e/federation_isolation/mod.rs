@@ -11,6 +11,16 @@
 //! `nodes` over every id of the world (audit events included) with the objects each node
 //! refers to, emails, and the audit log of every organization.
 //!
+//! The knowledge cycle (`docs/KNOWLEDGE.md`) lives in the same worlds: members post problems
+//! (tagged, titled and written in a small made-up vocabulary with a marker word per
+//! community), contribute ideas and replies, edit them, endorse, follow, accept solutions,
+//! close and reopen, before and after the break, every outcome predicted (`knowledge_*`).
+//! Each viewer's reads are compared with an oracle written from the page's "Who sees what":
+//! `nodes` over every problem and idea, each visible community's problems, ideas, replies,
+//! endorsements and counts, `viewer.followedProblems`, and `search` for every word
+//! (`search_checks`); authors of visible content, and their organizations, join the people
+//! and organizations the viewer sees.
+//!
 //! `PRAXIS_ISOLATION_WORLDS` (default 8) worlds per database; world i uses the seed
 //! `PRAXIS_ISOLATION_SEED` (default 20261127) + i. A failure names the seed: rerun that world
 //! alone with `PRAXIS_ISOLATION_SEED=<seed> PRAXIS_ISOLATION_WORLDS=1`.
@@ -24,10 +34,16 @@
 
 mod breaks;
 mod by_hand;
+mod by_hand_knowledge;
 mod checks;
 mod community_checks;
 mod community_mutations;
 mod generate;
+mod knowledge;
+mod knowledge_checks;
+mod knowledge_life;
+mod knowledge_mutations;
+mod knowledge_oracle;
 mod life;
 mod log_checks;
 mod membership_mutations;
@@ -39,12 +55,27 @@ mod organization_checks;
 mod partnership_mutations;
 mod report;
 mod rng;
+mod search_checks;
 mod vocabulary;
 
 use crate::common::*;
 use by_hand::{by_hand, oracle_detects_a_wrong_expectation};
+use by_hand_knowledge::knowledge_by_hand;
 use model::World;
 use std::collections::BTreeMap;
+
+/// The knowledge mutations, tallied by predicted outcome in the coverage lines.
+const KNOWLEDGE_MUTATIONS: [&str; 9] = [
+    "postProblem",
+    "contributeIdea",
+    "editIdea",
+    "endorseIdea",
+    "followProblem",
+    "unfollowProblem",
+    "acceptSolution",
+    "closeProblem",
+    "reopenProblem",
+];
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -56,8 +87,10 @@ fn env_number(name: &str, default: u64) -> u64 {
 async fn federation_isolation(backend: Backend) {
     let worlds = env_number("PRAXIS_ISOLATION_WORLDS", 8) as usize;
     let base = env_number("PRAXIS_ISOLATION_SEED", 20261127);
-    let (mut viewers, mut checks, mut mutations) = (0, 0, 0);
+    let (mut viewers, mut checks, mut mutations, mut searches) = (0, 0, 0, 0);
+    let (mut problems, mut ideas, mut endorsements) = (0, 0, 0);
     let mut covered = BTreeMap::new();
+    let mut knowledge: BTreeMap<String, usize> = BTreeMap::new();
     for number in 0..worlds {
         let seed = base + number as u64;
         let Some(app) = spawn_app(backend).await else {
@@ -70,9 +103,10 @@ async fn federation_isolation(backend: Backend) {
                 world.break_and_go_on().await;
             }
             match world.check(stage.starts_with("after")).await {
-                Ok((v, q)) => {
+                Ok((v, q, s)) => {
                     viewers += v;
                     checks += q;
+                    searches += s;
                     world.tally(&mut covered);
                 }
                 Err(e) => panic!(
@@ -82,16 +116,47 @@ async fn federation_isolation(backend: Backend) {
             }
         }
         mutations += world.mutations;
+        problems += world.problems.len();
+        ideas += world.ideas.len();
+        endorsements += world.ideas.iter().map(|i| i.endorsers.len()).sum::<usize>();
+        for line in &world.history {
+            if let Some(field) = KNOWLEDGE_MUTATIONS
+                .iter()
+                .find(|f| line.contains(&format!(": {f}(")))
+            {
+                let outcome = line.rsplit("expecting ").next().unwrap_or_default();
+                let outcome = if outcome == "Ok" {
+                    "ok"
+                } else if outcome.contains("NOT_FOUND") {
+                    "NOT_FOUND"
+                } else {
+                    "refused"
+                };
+                *knowledge.entry(format!("{field} {outcome}")).or_default() += 1;
+            }
+        }
     }
     eprintln!(
-        "federation isolation: {worlds} worlds, {viewers} viewers, {checks} checks on {backend:?}"
+        "federation isolation: {worlds} worlds, {viewers} viewers, {checks} checks ({searches} searches) on {backend:?}"
+    );
+    eprintln!(
+        "federation isolation: {problems} problems, {ideas} ideas and replies, {endorsements} endorsements on {backend:?}"
     );
     eprintln!("federation isolation: {mutations} mutations predicted on {backend:?}");
+    let knowledge: Vec<String> = knowledge.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    eprintln!(
+        "federation isolation: knowledge mutations {}",
+        knowledge.join(", ")
+    );
     let covered: Vec<String> = covered.iter().map(|(k, n)| format!("{k}: {n}")).collect();
     eprintln!("federation isolation: end states {}", covered.join(", "));
     assert!(
         checks >= 300 * worlds,
         "only {checks} checks in {worlds} worlds"
+    );
+    assert!(
+        problems >= 3 * worlds && ideas >= 6 * worlds && searches >= 50 * worlds,
+        "too little knowledge: {problems} problems, {ideas} ideas, {searches} searches in {worlds} worlds"
     );
 }
 db_test!(federation_isolation, federation_isolation);
@@ -102,3 +167,5 @@ db_test!(
 );
 
 db_test!(federation_visibility_by_hand, by_hand);
+
+db_test!(federation_knowledge_by_hand, knowledge_by_hand);

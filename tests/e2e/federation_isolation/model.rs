@@ -1,8 +1,9 @@
 //! The model of a world: its organizations, people, partnerships, communities,
 //! participations, memberships and approvals, as indices into the world, and what their
 //! statuses read after the documented cascades (a broken link suspends participations, and
-//! with them memberships).
+//! with them memberships); and the knowledge cycle's problems and ideas (`knowledge.rs`).
 
+use super::knowledge::{Idea, Poison, Problem};
 use super::rng::Rng;
 use super::vocabulary::{
     Decision, JoinRule, Kind, MemBase, PStatus, PartBase, Policy, Role, St, Tier, Visibility,
@@ -133,12 +134,16 @@ pub(super) struct World<'a> {
     pub(super) participations: Vec<Participation>,
     pub(super) memberships: Vec<Membership>,
     pub(super) approvals: Vec<Approval>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) ideas: Vec<Idea>,
     pub(super) events: Vec<Event>,
     pub(super) member_events: Vec<(&'static str, usize)>,
     pub(super) history: Vec<String>,
     pub(super) mutations: usize,
     /// For the self-test: this viewer's expectation for community 0 is deliberately wrong.
     pub(super) poison: Option<usize>,
+    /// For the self-test: this viewer's expectation for problem 0 is deliberately wrong.
+    pub(super) poison_content: Option<(usize, Poison)>,
     /// A partner participation the break phase leaves alone, so that live federation is
     /// still there to be seen at the end.
     pub(super) protected: Option<usize>,
@@ -163,11 +168,14 @@ impl<'a> World<'a> {
             participations: Vec::new(),
             memberships: Vec::new(),
             approvals: Vec::new(),
+            problems: Vec::new(),
+            ideas: Vec::new(),
             events: Vec::new(),
             member_events: Vec::new(),
             history: Vec::new(),
             mutations: 0,
             poison: None,
+            poison_content: None,
             protected: None,
         }
     }

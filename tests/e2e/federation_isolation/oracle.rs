@@ -1,5 +1,6 @@
 //! Who sees what, and who may do what: the page's rules, written from docs/FEDERATION.md
-//! (not from `api/src`).
+//! (not from `api/src`); people and organizations also from docs/KNOWLEDGE.md (authors of
+//! visible content, see `knowledge_oracle.rs`).
 
 use super::model::{Viewer, World};
 use super::vocabulary::{Decision, JoinRule, Kind, MemBase, PStatus, Policy, Role, Visibility};
@@ -78,6 +79,8 @@ impl World<'_> {
                     && self.part_status(k).primary == "ACTIVE"
                     && self.live(v, p.community)
             })
+            // KNOWLEDGE.md: the author of visible content (and an endorser of a visible idea).
+            || self.sees_as_author(viewer, q)
     }
 
     pub(super) fn sees_org(&self, viewer: Viewer, o: usize) -> bool {
@@ -91,6 +94,8 @@ impl World<'_> {
                 .is_some_and(|k| self.partnerships[k].status == PStatus::Active || me.admin)
             || (0..self.participations.len())
                 .any(|k| self.participations[k].org == o && self.sees_participation(viewer, k))
+            // KNOWLEDGE.md: the organization of an author of visible content.
+            || self.sees_as_authors_org(viewer, o)
     }
 
     pub(super) fn sees_partnership(&self, viewer: Viewer, k: usize) -> bool {

@@ -54,6 +54,32 @@ impl World<'_> {
                 self.describe(&self.memberships[ap.membership].id)
             );
         }
+        if let Some(p) = self.problems.iter().position(|p| p.id == id) {
+            let pp = &self.problems[p];
+            return format!(
+                "problem {p} \"{}\" / \"{}\" by {} in {} ({})",
+                pp.title,
+                pp.body,
+                self.who(pp.author),
+                self.community_name(pp.community),
+                pp.state.gql()
+            );
+        }
+        if let Some(i) = self.ideas.iter().position(|i| i.id == id) {
+            let idea = &self.ideas[i];
+            return format!(
+                "{} {i} \"{}\" by {} on problem {} in {}",
+                if idea.parent.is_some() {
+                    "reply"
+                } else {
+                    "idea"
+                },
+                idea.body,
+                self.who(idea.author),
+                idea.problem,
+                self.community_name(self.idea_community(i))
+            );
+        }
         format!("id {id}")
     }
 
@@ -104,6 +130,30 @@ impl World<'_> {
                 add("disabled organization".into());
             }
         }
+        for p in &self.problems {
+            add(format!("problem {}", p.state.gql()));
+        }
+        // Content whose author's organization no longer sees it (written before a break).
+        for p in 0..self.problems.len() {
+            let author = self.problems[p].author;
+            if !self.live(author, self.problems[p].community) {
+                add("problem hidden from its author".into());
+            }
+        }
+        for i in 0..self.ideas.len() {
+            if !self.live(self.ideas[i].author, self.idea_community(i)) {
+                add("idea hidden from its author".into());
+            }
+        }
+        for i in &self.ideas {
+            add(if i.parent.is_some() { "reply" } else { "idea" }.into());
+            if i.accepted {
+                add("accepted idea".into());
+            }
+            for _ in &i.endorsers {
+                add("endorsement".into());
+            }
+        }
     }
 
     /// The world in a few lines, for failure messages.
@@ -139,6 +189,22 @@ impl World<'_> {
         }
         for m in 0..self.memberships.len() {
             let _ = writeln!(out, "  {}", self.describe(&self.memberships[m].id));
+        }
+        for p in &self.problems {
+            let _ = writeln!(
+                out,
+                "  {} followed by {:?}",
+                self.describe(&p.id),
+                p.followers.iter().map(|&v| self.who(v)).collect::<Vec<_>>()
+            );
+        }
+        for i in &self.ideas {
+            let _ = writeln!(
+                out,
+                "  {} endorsed by {:?}",
+                self.describe(&i.id),
+                i.endorsers.iter().map(|&v| self.who(v)).collect::<Vec<_>>()
+            );
         }
         out
     }
