@@ -15,4 +15,5 @@ mod federation_isolation;
 mod federation_journey;
 mod federation_races;
 mod isolation;
+mod knowledge_cycle;
 mod websocket;
