@@ -15,5 +15,6 @@ mod federation_isolation;
 mod federation_journey;
 mod federation_races;
 mod isolation;
+mod knowledge_cycle;
 mod knowledge_journey;
 mod websocket;
