@@ -323,7 +323,14 @@ impl World<'_> {
                 .copied()
                 .filter(|&q| self.active_member(q, c))
                 .collect();
+            // Members of another organization first: their authorship is what a break cuts.
+            let foreign: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&q| self.people[q].org != self.people[v].org)
+                .collect();
             let co = match self.rng.below(100) {
+                0..=29 if !foreign.is_empty() => self.rng.pick(&foreign),
                 0..=49 => self.rng.pick(&members),
                 // Sometimes anyone: refused unless an ACTIVE member.
                 50..=59 => self.rng.pick(&others),
