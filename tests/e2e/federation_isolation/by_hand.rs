@@ -40,6 +40,14 @@ pub(super) async fn oracle_detects_a_wrong_expectation(backend: Backend) {
             );
         }
     }
+    // And a wrong expectation about article 0 (nodes, lists, search, its authors).
+    assert!(!world.articles.is_empty(), "a world without articles");
+    world.poison_content = Some((v, Poison::Article));
+    let error = world.check(true).await.unwrap_err();
+    assert!(
+        error.contains(&world.who(v)),
+        "the wrong article expectation was caught elsewhere: {error}"
+    );
     world.poison_content = None;
     world.check(true).await.unwrap();
 }
@@ -71,7 +79,7 @@ pub(super) async fn node(app: &TestApp, token: &str, id: &str) -> Option<Value> 
     let reply = app
         .graphql(
             Some(token),
-            "query($id: ID!) { node(id: $id) { id ... on Membership { status } ... on Person { email } ... on Idea { author { id } authorOrganization { id } endorsements(first: 10) { totalCount nodes { person { id } organization { id } } } } ... on Problem { author { id } authorOrganization { id } } } }",
+            "query($id: ID!) { node(id: $id) { id ... on Membership { status } ... on Person { email } ... on Idea { author { id } authorOrganization { id } endorsements(first: 10) { totalCount nodes { person { id } organization { id } } } } ... on Problem { author { id } authorOrganization { id } } ... on KnowledgeArticle { state authors { person { id } organization { id } } revisions(first: 10) { nodes { author { id } } } } ... on Application { person { id } confirmations(first: 10) { nodes { person { id } organization { id } } } } } }",
             json!({ "id": id }),
         )
         .await;

@@ -1,6 +1,9 @@
 //! The knowledge cycle by hand: an idea by a globex person in an acme community outlives
 //! globex's removal from it, attributed to its author and organization for acme's people, and
-//! becomes invisible to globex's people (by id, in search, for writing).
+//! becomes invisible to globex's people (by id, in search, for writing). The same for an
+//! article co-authored by a globex person: as a DRAFT only its authors and acme's
+//! coordinators see it, published every member does, and after globex's removal acme's people
+//! still see it with its globex co-author (and the globex confirmer of an application).
 
 use super::by_hand::{node, ok, person_id};
 use super::model::text;
@@ -190,10 +193,120 @@ pub(super) async fn knowledge_by_hand(backend: Backend) {
         &mutation("endorseIdea", format!("id: \"{iid}\""), "idea { id }"),
     )
     .await;
-    assert!(
-        matches!(refused.as_slice(), [c] if c == "FORBIDDEN" || c == "BAD_USER_INPUT"),
-        "{refused:?}"
+    assert_eq!(refused, ["BAD_USER_INPUT"]);
+
+    // An article by acme-writer with globex-dev as co-author: a DRAFT, seen by its authors
+    // and acme's coordinators (acme-lead, a COORDINATOR member; acme-admin, the host's
+    // admin), not by another member (acme-member), globex's admin or initech.
+    let acme_writer = acme.token("acme-writer", email("acme-writer"));
+    let acme_member = acme.token("acme-member", email("acme-member"));
+    let writer_id = person_id(&app, &acme_writer).await;
+    let member_id = person_id(&app, &acme_member).await;
+    for token in [&acme_writer, &acme_member] {
+        ok(
+            &app,
+            token,
+            &mutation(
+                "joinCommunity",
+                format!("communityId: \"{cid}\""),
+                "membership { id }",
+            ),
+            "r",
+        )
+        .await;
+    }
+    let article = ok(
+        &app,
+        &acme_writer,
+        &mutation(
+            "createArticle",
+            format!(
+                "communityId: \"{cid}\", title: \"the handgavlok way\", body: \"druxom fentrip\", coAuthorIds: [\"{dev_id}\"]"
+            ),
+            "article { id state }",
+        ),
+        "r",
+    )
+    .await;
+    assert_eq!(article["article"]["state"], "DRAFT");
+    let aid = text(&article["article"]["id"]);
+    for token in [&acme_writer, &globex_dev, &acme_lead, &acme_admin] {
+        let seen = node(&app, token, &aid).await.unwrap();
+        assert_eq!(seen["state"], "DRAFT");
+        assert_eq!(
+            seen["authors"][1]["person"]["id"],
+            dev_id.as_str(),
+            "{seen}"
+        );
+        assert_eq!(search_count(&app, token, "handgavlok").await, 1);
+    }
+    for token in [&acme_member, &globex_admin, &initech_dev] {
+        assert!(node(&app, token, &aid).await.is_none());
+        assert_eq!(search_count(&app, token, "handgavlok").await, 0);
+    }
+    // Another member may not report applying a DRAFT they cannot see; a co-author may not
+    // publish (coordinators only) but may send it to review; the coordinator publishes.
+    let report = mutation(
+        "reportApplication",
+        format!(
+            "articleId: \"{aid}\", whatWasDone: \"rolled out\", businessUnit: \"ops\", outcome: \"fine\""
+        ),
+        "application { id }",
     );
+    assert_eq!(codes(&app, &acme_member, &report).await, ["NOT_FOUND"]);
+    let publish = mutation(
+        "setArticleState",
+        format!("articleId: \"{aid}\", state: PUBLISHED"),
+        "article { state }",
+    );
+    assert_eq!(codes(&app, &globex_dev, &publish).await, ["FORBIDDEN"]);
+    ok(
+        &app,
+        &globex_dev,
+        &mutation(
+            "setArticleState",
+            format!("articleId: \"{aid}\", state: IN_REVIEW"),
+            "article { state }",
+        ),
+        "r",
+    )
+    .await;
+    assert!(node(&app, &acme_member, &aid).await.is_none());
+    ok(&app, &acme_lead, &publish, "r").await;
+    // Published: every member sees it, globex's admin too (the community is live for
+    // globex); initech still nothing.
+    for token in [&acme_member, &acme_reader, &globex_admin] {
+        let seen = node(&app, token, &aid).await.unwrap();
+        assert_eq!(seen["state"], "PUBLISHED", "{seen}");
+        assert_eq!(search_count(&app, token, "handgavlok").await, 1);
+    }
+    assert!(node(&app, &initech_dev, &aid).await.is_none());
+    assert_eq!(search_count(&app, &initech_dev, "handgavlok").await, 0);
+    let application = ok(&app, &acme_member, &report, "r").await;
+    let apid = text(&application["application"]["id"]);
+    ok(
+        &app,
+        &globex_dev,
+        &mutation(
+            "confirmApplication",
+            format!("applicationId: \"{apid}\""),
+            "application { id }",
+        ),
+        "r",
+    )
+    .await;
+    // Not one's own report, and not twice.
+    let confirm = mutation(
+        "confirmApplication",
+        format!("applicationId: \"{apid}\""),
+        "application { id }",
+    );
+    let own = codes(&app, &acme_member, &confirm).await;
+    assert!(
+        matches!(own.as_slice(), [c] if c == "FORBIDDEN" || c == "BAD_USER_INPUT"),
+        "{own:?}"
+    );
+    assert_eq!(codes(&app, &globex_dev, &confirm).await, ["CONFLICT"]);
 
     // Before: acme and globex see it all; initech nothing.
     for token in [&acme_reader, &globex_dev] {
@@ -286,7 +399,54 @@ pub(super) async fn knowledge_by_hand(backend: Backend) {
     )
     .await;
     assert_eq!(reply, ["NOT_FOUND"]);
+    // The article and its application: gone for globex's people, still there for acme's
+    // with the globex co-author, revision editor and confirmer, attributed.
+    for token in [&globex_dev, &globex_admin] {
+        assert!(node(&app, token, &aid).await.is_none());
+        assert!(node(&app, token, &apid).await.is_none());
+        assert_eq!(search_count(&app, token, "handgavlok").await, 0);
+    }
+    assert_eq!(codes(&app, &globex_dev, &report).await, ["NOT_FOUND"]);
+    for token in [&acme_member, &acme_reader] {
+        let seen = node(&app, token, &aid).await.unwrap();
+        assert_eq!(seen["state"], "PUBLISHED", "{seen}");
+        let authors: Vec<(String, String)> = seen["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (text(&x["person"]["id"]), text(&x["organization"]["id"])))
+            .collect();
+        assert_eq!(authors.len(), 2, "{seen}");
+        assert_eq!(authors[0].0, writer_id);
+        assert_eq!(authors[1], (dev_id.clone(), globex_id.clone()), "{seen}");
+        let editors: Vec<String> = seen["revisions"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| text(&r["author"]["id"]))
+            .collect();
+        assert_eq!(
+            editors,
+            [writer_id.clone(), dev_id.clone(), lead_id.clone()],
+            "{seen}"
+        );
+        assert_eq!(search_count(&app, token, "handgavlok").await, 1);
+        let applied = node(&app, token, &apid).await.unwrap();
+        assert_eq!(applied["person"]["id"], member_id.as_str(), "{applied}");
+        assert_eq!(
+            applied["confirmations"]["nodes"][0]["person"]["id"],
+            dev_id.as_str(),
+            "{applied}"
+        );
+        assert_eq!(
+            applied["confirmations"]["nodes"][0]["organization"]["id"],
+            globex_id.as_str(),
+            "{applied}"
+        );
+    }
     // Still nothing for initech.
     assert!(node(&app, &initech_dev, &iid).await.is_none());
     assert!(node(&app, &initech_dev, &dev_id).await.is_none());
+    assert!(node(&app, &initech_dev, &aid).await.is_none());
+    assert!(node(&app, &initech_dev, &apid).await.is_none());
 }

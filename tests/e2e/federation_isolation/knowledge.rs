@@ -62,11 +62,13 @@ pub(super) struct Idea {
 }
 
 /// For the self-test: a deliberately wrong expectation about problem 0 for one viewer,
-/// everywhere (`Problem`) or only in search (`Search`).
+/// everywhere (`Problem`) or only in search (`Search`); or about article 0 (`Article`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Poison {
     Problem,
     Search,
+    /// Article 0, everywhere.
+    Article,
 }
 
 /// Whether `text` holds `word` (texts are words separated by spaces).
@@ -75,7 +77,7 @@ pub(super) fn holds(text: &str, word: &str) -> bool {
 }
 
 impl World<'_> {
-    fn some_words(&mut self, lo: usize, hi: usize) -> Vec<&'static str> {
+    pub(super) fn some_words(&mut self, lo: usize, hi: usize) -> Vec<&'static str> {
         let n = self.rng.range(lo, hi);
         (0..n).map(|_| WORDS[self.rng.below(WORDS.len())]).collect()
     }
@@ -107,7 +109,7 @@ impl World<'_> {
         self.problems[self.ideas[i].problem].community
     }
 
-    /// The words of an item (problem or idea) by id: what its title and body hold.
+    /// The words of an item (problem, idea or article) by id: what its title and body hold.
     pub(super) fn item_words(&self, id: &str) -> Option<(BTreeSet<String>, usize)> {
         let words = |texts: &[&str]| -> BTreeSet<String> {
             texts
@@ -118,6 +120,10 @@ impl World<'_> {
         if let Some(p) = self.problems.iter().position(|p| p.id == id) {
             let pp = &self.problems[p];
             return Some((words(&[&pp.title, &pp.body]), pp.community));
+        }
+        if let Some(a) = self.articles.iter().position(|a| a.id == id) {
+            let aa = &self.articles[a];
+            return Some((words(&[&aa.title, &aa.body]), aa.community));
         }
         let i = self.ideas.iter().position(|i| i.id == id)?;
         Some((words(&[&self.ideas[i].body]), self.idea_community(i)))

@@ -1,7 +1,7 @@
 //! The knowledge cycle as a viewer reads it, against `knowledge_oracle.rs`: `nodes` over
 //! every problem and idea of the world (with author, organization, ideas, replies,
 //! endorsements and counts), each visible community's problems, and the viewer's followed
-//! problems.
+//! problems, articles (in `article_checks.rs`) and applications.
 
 use super::checks::Expected;
 use super::model::{text, Viewer, World};
@@ -14,11 +14,12 @@ const NODES: &str = "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Problem 
 impl World<'_> {
     /// Reads of the knowledge cycle by `viewer`; the number of checks made.
     pub(super) async fn check_knowledge(&self, viewer: Viewer) -> Result<usize, String> {
-        let (nodes, lists) = futures_util::join!(
+        let (nodes, articles, lists) = futures_util::join!(
             self.check_content_nodes(viewer),
+            self.check_article_nodes(viewer),
             self.check_problem_lists(viewer)
         );
-        Ok(nodes? + lists?)
+        Ok(nodes? + articles? + lists?)
     }
 
     fn person_id(&self, q: usize) -> Option<String> {
@@ -222,7 +223,7 @@ impl World<'_> {
         for &c in &visible {
             let _ = write!(
                 query,
-                " c{c}: node(id: \"{}\") {{ ... on Community {{ problems(first: 100) {{ totalCount nodes {{ id state }} }} }} }}",
+                " c{c}: node(id: \"{}\") {{ ... on Community {{ problems(first: 100) {{ totalCount nodes {{ id state }} }} articles(first: 100) {{ totalCount nodes {{ id state }} }} applications(first: 100) {{ totalCount nodes {{ id }} }} }} }}",
                 self.communities[c].id
             );
         }
@@ -262,7 +263,35 @@ impl World<'_> {
                 reply.data(&format!("/c{c}/problems")),
                 &expected,
             )?;
-            checks += 1;
+            // Its articles: PUBLISHED ones, and DRAFT and IN_REVIEW ones of the viewer's or
+            // that the viewer coordinates; its applications when live.
+            let expected: Expected = (0..self.articles.len())
+                .filter(|&a| self.articles[a].community == c && self.sees_article(viewer, a))
+                .map(|a| {
+                    (
+                        self.articles[a].id.clone(),
+                        vec![(
+                            "state",
+                            super::vocabulary::St::is(self.articles[a].state.gql()),
+                        )],
+                    )
+                })
+                .collect();
+            self.compare(
+                &format!("{ctx}: articles of {}", self.community_name(c)),
+                reply.data(&format!("/c{c}/articles")),
+                &expected,
+            )?;
+            let expected: Expected = (0..self.applications.len())
+                .filter(|&k| self.application_community(k) == c && self.sees_application(viewer, k))
+                .map(|k| (self.applications[k].id.clone(), vec![]))
+                .collect();
+            self.compare(
+                &format!("{ctx}: applications of {}", self.community_name(c)),
+                reply.data(&format!("/c{c}/applications")),
+                &expected,
+            )?;
+            checks += 3;
         }
         if let Viewer::Person(v) = viewer {
             let expected: Expected = (0..self.problems.len())

@@ -30,6 +30,7 @@ impl World<'_> {
         if after_break {
             self.cut_off_attempts().await;
         }
+        self.article_life(after_break).await;
     }
 
     /// Mostly an ACTIVE member of `c` (often of a partner organization); sometimes someone who sees it without being one, or

@@ -16,8 +16,8 @@ use std::collections::BTreeSet;
 const PROBLEM_SEL: &str = "problem { id state followerCount viewerFollows author { id } authorOrganization { id } community { id } }";
 const IDEA_SEL: &str = "idea { id revision endorsementCount viewerEndorsed author { id } authorOrganization { id } problem { id } parent { id } }";
 const FORBIDDEN_CODES: &[&str] = &["FORBIDDEN"];
-/// One's own idea: a visible row one may not endorse, or bad input; either.
-const OWN_IDEA: &[&str] = &["FORBIDDEN", "BAD_USER_INPUT"];
+/// One's own idea: a BAD_USER_INPUT user error (KNOWLEDGE.md, "Who may write").
+const OWN_IDEA: &[&str] = &["BAD_USER_INPUT"];
 /// Unfollowing a problem one does not follow: bad input or a state conflict; either.
 const NOT_FOLLOWING: &[&str] = &["BAD_USER_INPUT", "CONFLICT"];
 

@@ -6,11 +6,17 @@
 //! - The author of a visible problem or idea, and whoever endorsed a visible idea, is visible
 //!   (public profile), and so is their organization (see `oracle.rs`).
 //! - Who follows a problem: only V's own follows; `followerCount` is public.
-//! - Search: exactly the visible problems and ideas that hold every word.
+//! - Articles in PUBLISHED or ARCHIVED (with their revisions and authors) are visible to V
+//!   when C is live for V; in DRAFT or IN_REVIEW only when V is also one of its authors or
+//!   coordinates C. Applications and their confirmations: when C is live for V.
+//! - Co-authors and revision editors of a visible article, reporters and confirmers of a
+//!   visible application are visible too, with their organizations.
+//! - Search: exactly the visible problems, ideas and articles that hold every word.
 //! - Writing needs an ACTIVE membership. Closing, reopening and accepting a solution are for
 //!   the author (a member still) and coordinators (ACTIVE COORDINATOR members, and the
 //!   host's admins, who need no membership: the page names them among coordinators).
 
+use super::articles::AState;
 use super::knowledge::{holds, PState, Poison};
 use super::model::{Viewer, World};
 use super::vocabulary::{Expect, FORBIDDEN, NOT_FOUND};
@@ -63,14 +69,47 @@ impl World<'_> {
         self.sees_content(viewer, self.idea_community(i))
     }
 
+    /// Articles: PUBLISHED and ARCHIVED ones when the community is live for the viewer;
+    /// DRAFT and IN_REVIEW ones only for their authors and the community's coordinators.
+    pub(super) fn sees_article(&self, viewer: Viewer, a: usize) -> bool {
+        let aa = &self.articles[a];
+        let real = self.sees_content(viewer, aa.community)
+            && match viewer {
+                Viewer::Operator => true,
+                Viewer::Person(v) => {
+                    aa.state.public()
+                        || aa.authors.contains(&v)
+                        || self.coordinates(v, aa.community)
+                }
+            };
+        match (viewer, self.poison_content) {
+            (Viewer::Person(v), Some((w, Poison::Article))) if v == w && a == 0 => !real,
+            _ => real,
+        }
+    }
+
+    /// Applications and their confirmations: when the community is live for the viewer.
+    pub(super) fn sees_application(&self, viewer: Viewer, k: usize) -> bool {
+        self.sees_content(viewer, self.application_community(k))
+    }
+
     /// Whether the viewer sees `q` as the author of a problem or idea, or the endorser of an
-    /// idea, that the viewer sees.
+    /// idea, a co-author or revision editor of an article, the reporter or a confirmer of an
+    /// application, that the viewer sees.
     pub(super) fn sees_as_author(&self, viewer: Viewer, q: usize) -> bool {
         (0..self.problems.len())
             .any(|p| self.problems[p].author == q && self.sees_problem(viewer, p))
             || (0..self.ideas.len()).any(|i| {
                 (self.ideas[i].author == q || self.ideas[i].endorsers.contains(&q))
                     && self.sees_idea(viewer, i)
+            })
+            || (0..self.articles.len()).any(|a| {
+                (self.articles[a].authors.contains(&q) || self.articles[a].editors.contains(&q))
+                    && self.sees_article(viewer, a)
+            })
+            || (0..self.applications.len()).any(|k| {
+                (self.applications[k].reporter == q || self.applications[k].confirmers.contains(&q))
+                    && self.sees_application(viewer, k)
             })
     }
 
@@ -96,22 +135,41 @@ impl World<'_> {
         (!allowed).then_some(STATE)
     }
 
-    /// What `search` should find for the viewer: the visible problems and ideas holding every
-    /// word (in `community` only, if given).
-    /// With `tag`, only items carrying it (ideas carry their problem's tags).
+    /// What `search` should find for the viewer: the visible problems, ideas and articles
+    /// holding every word (in `community` only, if given).
+    /// With `tag`, only items carrying it (ideas carry their problem's; articles carry none).
+    /// With `articles`, only articles (`kinds: [ARTICLE]`), in the given states if any.
     pub(super) fn search_expected(
         &self,
         viewer: Viewer,
         words: &[&str],
         community: Option<usize>,
         tag: Option<&str>,
+        articles: Option<Option<&[AState]>>,
     ) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for (a, aa) in self.articles.iter().enumerate() {
+            if self.sees_article(viewer, a)
+                && community.is_none_or(|k| k == aa.community)
+                && tag.is_none()
+                && articles
+                    .flatten()
+                    .is_none_or(|states| states.contains(&aa.state))
+                && words
+                    .iter()
+                    .all(|w| holds(&aa.title, w) || holds(&aa.body, w))
+            {
+                out.insert(aa.id.clone());
+            }
+        }
+        if articles.is_some() {
+            return out;
+        }
         let wanted = |p: usize, texts: &[&str]| {
             community.is_none_or(|k| k == self.problems[p].community)
                 && tag.is_none_or(|t| self.problems[p].tags.contains(&t))
                 && words.iter().all(|w| texts.iter().any(|t| holds(t, w)))
         };
-        let mut out = BTreeSet::new();
         for (p, pp) in self.problems.iter().enumerate() {
             let mut sees = self.sees_problem(viewer, p);
             if let (Viewer::Person(v), Some((w, Poison::Search))) = (viewer, self.poison_content) {

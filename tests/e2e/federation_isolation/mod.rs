@@ -19,7 +19,11 @@
 //! `nodes` over every problem and idea, each visible community's problems, ideas, replies,
 //! endorsements and counts, `viewer.followedProblems`, and `search` for every word
 //! (`search_checks`); authors of visible content, and their organizations, join the people
-//! and organizations the viewer sees.
+//! and organizations the viewer sees. Articles (blank pages, some co-authored across
+//! organizations) go through DRAFT, IN_REVIEW and PUBLISHED, and members report and confirm
+//! applications of published ones (`articles.rs`); every viewer's `nodes` over every article
+//! and application, each visible community's articles and applications, and searches
+//! (articles only, by state too) are held against the oracle (`article_checks.rs`).
 //!
 //! `PRAXIS_ISOLATION_WORLDS` (default 8) worlds per database; world i uses the seed
 //! `PRAXIS_ISOLATION_SEED` (default 20261127) + i. A failure names the seed: rerun that world
@@ -32,6 +36,8 @@
 //! `federation_isolation` builds each world (`generate`), checks it before and after the links
 //! break (`checks`), and prints what the run covered.
 
+mod article_checks;
+mod articles;
 mod breaks;
 mod by_hand;
 mod by_hand_knowledge;
@@ -65,7 +71,7 @@ use model::World;
 use std::collections::BTreeMap;
 
 /// The knowledge mutations, tallied by predicted outcome in the coverage lines.
-const KNOWLEDGE_MUTATIONS: [&str; 9] = [
+const KNOWLEDGE_MUTATIONS: [&str; 13] = [
     "postProblem",
     "contributeIdea",
     "editIdea",
@@ -75,6 +81,10 @@ const KNOWLEDGE_MUTATIONS: [&str; 9] = [
     "acceptSolution",
     "closeProblem",
     "reopenProblem",
+    "createArticle",
+    "setArticleState",
+    "reportApplication",
+    "confirmApplication",
 ];
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -89,6 +99,7 @@ async fn federation_isolation(backend: Backend) {
     let base = env_number("PRAXIS_ISOLATION_SEED", 20261127);
     let (mut viewers, mut checks, mut mutations, mut searches) = (0, 0, 0, 0);
     let (mut problems, mut ideas, mut endorsements) = (0, 0, 0);
+    let (mut articles, mut applications, mut confirmations) = (0, 0, 0);
     let mut covered = BTreeMap::new();
     let mut knowledge: BTreeMap<String, usize> = BTreeMap::new();
     for number in 0..worlds {
@@ -119,6 +130,13 @@ async fn federation_isolation(backend: Backend) {
         problems += world.problems.len();
         ideas += world.ideas.len();
         endorsements += world.ideas.iter().map(|i| i.endorsers.len()).sum::<usize>();
+        articles += world.articles.len();
+        applications += world.applications.len();
+        confirmations += world
+            .applications
+            .iter()
+            .map(|k| k.confirmers.len())
+            .sum::<usize>();
         for line in &world.history {
             if let Some(field) = KNOWLEDGE_MUTATIONS
                 .iter()
@@ -142,6 +160,9 @@ async fn federation_isolation(backend: Backend) {
     eprintln!(
         "federation isolation: {problems} problems, {ideas} ideas and replies, {endorsements} endorsements on {backend:?}"
     );
+    eprintln!(
+        "federation isolation: {articles} articles, {applications} applications, {confirmations} confirmations on {backend:?}"
+    );
     eprintln!("federation isolation: {mutations} mutations predicted on {backend:?}");
     let knowledge: Vec<String> = knowledge.iter().map(|(k, n)| format!("{k}: {n}")).collect();
     eprintln!(
@@ -157,6 +178,10 @@ async fn federation_isolation(backend: Backend) {
     assert!(
         problems >= 3 * worlds && ideas >= 6 * worlds && searches >= 50 * worlds,
         "too little knowledge: {problems} problems, {ideas} ideas, {searches} searches in {worlds} worlds"
+    );
+    assert!(
+        articles >= worlds && (worlds < 4 || applications > 0),
+        "too few articles: {articles} articles, {applications} applications in {worlds} worlds"
     );
 }
 db_test!(federation_isolation, federation_isolation);

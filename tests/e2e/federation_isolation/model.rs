@@ -1,8 +1,10 @@
 //! The model of a world: its organizations, people, partnerships, communities,
 //! participations, memberships and approvals, as indices into the world, and what their
 //! statuses read after the documented cascades (a broken link suspends participations, and
-//! with them memberships); and the knowledge cycle's problems and ideas (`knowledge.rs`).
+//! with them memberships); and the knowledge cycle's problems and ideas (`knowledge.rs`),
+//! articles and applications (`articles.rs`).
 
+use super::articles::{Application, Article};
 use super::knowledge::{Idea, Poison, Problem};
 use super::rng::Rng;
 use super::vocabulary::{
@@ -136,6 +138,8 @@ pub(super) struct World<'a> {
     pub(super) approvals: Vec<Approval>,
     pub(super) problems: Vec<Problem>,
     pub(super) ideas: Vec<Idea>,
+    pub(super) articles: Vec<Article>,
+    pub(super) applications: Vec<Application>,
     pub(super) events: Vec<Event>,
     pub(super) member_events: Vec<(&'static str, usize)>,
     pub(super) history: Vec<String>,
@@ -170,6 +174,8 @@ impl<'a> World<'a> {
             approvals: Vec::new(),
             problems: Vec::new(),
             ideas: Vec::new(),
+            articles: Vec::new(),
+            applications: Vec::new(),
             events: Vec::new(),
             member_events: Vec::new(),
             history: Vec::new(),

@@ -80,6 +80,30 @@ impl World<'_> {
                 self.community_name(self.idea_community(i))
             );
         }
+        if let Some(a) = self.articles.iter().position(|a| a.id == id) {
+            let aa = &self.articles[a];
+            return format!(
+                "article {a} \"{}\" / \"{}\" by {:?} in {} ({}, revisions by {:?})",
+                aa.title,
+                aa.body,
+                aa.authors.iter().map(|&q| self.who(q)).collect::<Vec<_>>(),
+                self.community_name(aa.community),
+                aa.state.gql(),
+                aa.editors.iter().map(|&q| self.who(q)).collect::<Vec<_>>()
+            );
+        }
+        if let Some(k) = self.applications.iter().position(|k| k.id == id) {
+            let ap = &self.applications[k];
+            return format!(
+                "application {k} of article {} by {} (confirmed by {:?})",
+                ap.article,
+                self.who(ap.reporter),
+                ap.confirmers
+                    .iter()
+                    .map(|&q| self.who(q))
+                    .collect::<Vec<_>>()
+            );
+        }
         format!("id {id}")
     }
 
@@ -145,6 +169,26 @@ impl World<'_> {
                 add("idea hidden from its author".into());
             }
         }
+        for a in &self.articles {
+            add(format!("article {}", a.state.gql()));
+            let orgs: std::collections::BTreeSet<usize> =
+                a.authors.iter().map(|&q| self.people[q].org).collect();
+            if orgs.len() > 1 {
+                add("article co-authored across organizations".into());
+            }
+            if a.authors.iter().any(|&q| !self.live(q, a.community)) {
+                add("article hidden from an author".into());
+            }
+        }
+        for k in 0..self.applications.len() {
+            add("application".into());
+            if !self.live(self.applications[k].reporter, self.application_community(k)) {
+                add("application hidden from its reporter".into());
+            }
+            for _ in &self.applications[k].confirmers {
+                add("confirmation".into());
+            }
+        }
         for i in &self.ideas {
             add(if i.parent.is_some() { "reply" } else { "idea" }.into());
             if i.accepted {
@@ -205,6 +249,12 @@ impl World<'_> {
                 self.describe(&i.id),
                 i.endorsers.iter().map(|&v| self.who(v)).collect::<Vec<_>>()
             );
+        }
+        for a in &self.articles {
+            let _ = writeln!(out, "  {}", self.describe(&a.id));
+        }
+        for k in &self.applications {
+            let _ = writeln!(out, "  {}", self.describe(&k.id));
         }
         out
     }

@@ -4,20 +4,28 @@
 //! title and snippet hold only words of that (visible) item — never a marker of a community
 //! the viewer may not see. Two-word queries need both words. Filtered by a community the
 //! viewer may not see, nothing; by a live one, its items only; by a tag, the items carrying
-//! it (an idea carries its problem's).
+//! it (an idea carries its problem's). Articles are hits like problems (DRAFT and IN_REVIEW
+//! ones only for their authors and coordinators); `kinds: [ARTICLE]`, alone and with
+//! `articleStates`, narrows to the articles in those states.
 
+use super::articles::AState;
 use super::knowledge::{MARKERS, TAGS, WORDS};
 use super::model::{text, Viewer, World};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
-const SEARCH: &str = "query($q: String!, $f: SearchFilter, $after: String) { search(query: $q, filter: $f, first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { kind item { __typename ... on Problem { id } ... on Idea { id } } title { text } snippet { text } } } } }";
+const SEARCH: &str = "query($q: String!, $f: SearchFilter, $after: String) { search(query: $q, filter: $f, first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { kind item { __typename ... on Problem { id } ... on Idea { id } ... on KnowledgeArticle { id } } title { text } snippet { text } } } } }";
 
 impl World<'_> {
     /// The searches of one viewer; the number of searches checked.
     pub(super) async fn check_search(&self, viewer: Viewer) -> Result<usize, String> {
-        type Search<'w> = (Vec<&'w str>, Option<usize>, Option<&'w str>);
+        type Search<'w> = (
+            Vec<&'w str>,
+            Option<usize>,
+            Option<&'w str>,
+            Option<Option<&'w [AState]>>,
+        );
         let mut searches: Vec<Search> = Vec::new();
         // A handful of words per viewer, rotating so that the viewers of a stage cover the
         // whole vocabulary and every tag; every community's marker for everyone.
@@ -27,19 +35,47 @@ impl World<'_> {
             Viewer::Operator => self.people.len(),
         };
         for k in 0..4 {
-            searches.push((vec![WORDS[(4 * r + k) % n]], None, None));
+            searches.push((vec![WORDS[(4 * r + k) % n]], None, None, None));
         }
         for marker in &MARKERS[..self.communities.len()] {
-            searches.push((vec![marker], None, None));
+            searches.push((vec![marker], None, None, None));
         }
-        searches.push((vec![WORDS[(r + 1) % n], WORDS[(r + 4) % n]], None, None));
+        searches.push((
+            vec![WORDS[(r + 1) % n], WORDS[(r + 4) % n]],
+            None,
+            None,
+            None,
+        ));
         for c in 0..self.communities.len() {
-            searches.push((vec![WORDS[(r + c) % n]], Some(c), None));
+            searches.push((vec![WORDS[(r + c) % n]], Some(c), None, None));
         }
-        searches.push((vec![WORDS[(r + 2) % n]], None, Some(TAGS[r % TAGS.len()])));
+        searches.push((
+            vec![WORDS[(r + 2) % n]],
+            None,
+            Some(TAGS[r % TAGS.len()]),
+            None,
+        ));
+        // Articles only: a community's marker, and a word in a rotating choice of states.
+        const STATES: [&[AState]; 3] = [
+            &[AState::Published],
+            &[AState::Draft, AState::InReview],
+            &[AState::Draft],
+        ];
+        let m = self.communities.len();
+        if m > 0 {
+            searches.push((vec![MARKERS[r % m]], None, None, Some(None)));
+        }
+        searches.push((
+            vec![WORDS[(r + 3) % n]],
+            None,
+            None,
+            Some(Some(STATES[r % STATES.len()])),
+        ));
         // A few at a time (reads only).
         let results: Vec<Result<(), String>> = futures_util::stream::iter(&searches)
-            .map(|(words, community, tag)| self.one_search(viewer, words, *community, *tag))
+            .map(|(words, community, tag, articles)| {
+                self.one_search(viewer, words, *community, *tag, *articles)
+            })
             .buffered(3)
             .collect()
             .await;
@@ -56,8 +92,9 @@ impl World<'_> {
         words: &[&str],
         community: Option<usize>,
         tag: Option<&str>,
+        articles: Option<Option<&[AState]>>,
     ) -> Result<(), String> {
-        let expected = self.search_expected(viewer, words, community, tag);
+        let expected = self.search_expected(viewer, words, community, tag, articles);
         let query = words.join(" ");
         let mut filter = json!({});
         if let Some(c) = community {
@@ -66,9 +103,20 @@ impl World<'_> {
         if let Some(t) = tag {
             filter["tags"] = json!([t]);
         }
+        if let Some(states) = articles {
+            filter["kinds"] = json!(["ARTICLE"]);
+            if let Some(states) = states {
+                let states: Vec<&str> = states.iter().map(|s| s.gql()).collect();
+                filter["articleStates"] = json!(states);
+            }
+        }
         let ctx = format!(
-            "{} searching \"{query}\"{}{}",
+            "{} searching \"{query}\"{}{}{}",
             self.name(viewer),
+            articles.map_or(String::new(), |states| format!(
+                " among articles{}",
+                states.map_or(String::new(), |s| format!(" in {s:?}"))
+            )),
             tag.map_or(String::new(), |t| format!(" tagged {t}")),
             community.map_or(String::new(), |c| format!(
                 " in {} (content {})",
@@ -124,8 +172,11 @@ impl World<'_> {
                     return Err(format!("{ctx}: {} found twice", self.describe(&id)));
                 }
                 let problem = self.problems.iter().any(|p| p.id == id);
+                let article = self.articles.iter().any(|a| a.id == id);
                 let (kind, typename) = if problem {
                     ("PROBLEM", "Problem")
+                } else if article {
+                    ("ARTICLE", "KnowledgeArticle")
                 } else {
                     ("IDEA", "Idea")
                 };
@@ -149,7 +200,7 @@ impl World<'_> {
                             self.describe(&id)
                         ));
                     }
-                    if part == "title" && !problem && !shown.is_empty() {
+                    if part == "title" && !problem && !article && !shown.is_empty() {
                         return Err(format!("{ctx}: an idea's title is {shown:?}"));
                     }
                 }
