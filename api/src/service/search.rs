@@ -14,7 +14,9 @@ use entity::{
     search_document,
 };
 use sea_orm::{
-    sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement, SimpleExpr},
+    sea_query::{
+        Alias, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement, SimpleExpr,
+    },
     ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, QueryResult,
 };
 use std::collections::HashMap;
@@ -254,18 +256,31 @@ impl FullText {
                     search_document::Column::CommunityId,
                 ),
             ])
-            .expr_as(self.score(), Alias::new("score"))
-            .from(search_document::Entity)
-            .and_where(self.matches())
-            .cond_where(condition);
+            .expr_as(self.score(), Alias::new("score"));
         if self.backend == DatabaseBackend::Sqlite {
-            select.inner_join(
-                Alias::new("search_fts"),
-                Expr::col((Alias::new("search_fts"), Alias::new("rowid")))
-                    .equals((search_document::Entity, search_document::Column::Seq)),
-            );
+            // The full-text match drives the join: SQLite never reorders the left table of a
+            // CROSS JOIN. Left to itself, with a community filter it may walk the community's
+            // rows and re-run the whole match once per row (seconds on 100k items; see
+            // bench/README.md).
+            // (sea-query writes no ON for a CROSS JOIN: the join condition is in WHERE.)
+            select
+                .from(Alias::new("search_fts"))
+                .join(
+                    JoinType::CrossJoin,
+                    search_document::Entity,
+                    Condition::all(),
+                )
+                .and_where(
+                    Expr::col((search_document::Entity, search_document::Column::Seq))
+                        .equals((Alias::new("search_fts"), Alias::new("rowid"))),
+                );
+        } else {
+            select.from(search_document::Entity);
         }
-        select.to_owned()
+        select
+            .and_where(self.matches())
+            .cond_where(condition)
+            .to_owned()
     }
 
     /// Highlighted title and body of the documents `seqs`.
@@ -498,6 +513,25 @@ mod tests {
         );
         let pg = FullText::new(DatabaseBackend::Postgres, &["a".into(), "b".into()]);
         assert_eq!(pg.map(|f| f.query).ok().as_deref(), Some("a & b:*"));
+    }
+
+    #[test]
+    fn sqlite_drives_the_join_from_the_full_text_match() {
+        let full_text = FullText::new(DatabaseBackend::Sqlite, &["cache".into()]);
+        let Ok(full_text) = full_text else {
+            panic!("SQLite is supported");
+        };
+        let sql = DatabaseBackend::Sqlite
+            .build(&full_text.candidates(Condition::all()))
+            .to_string();
+        assert!(
+            sql.contains(r#"FROM "search_fts" CROSS JOIN "search_document" WHERE"#),
+            "{sql}"
+        );
+        assert!(
+            sql.contains(r#""search_document"."seq" = "search_fts"."rowid""#),
+            "{sql}"
+        );
     }
 
     #[test]
