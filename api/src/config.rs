@@ -160,6 +160,13 @@ pub struct ServeArgs {
     /// How long after posting an idea or reply its author may still edit it.
     #[arg(long, env = "PRAXIS_IDEA_EDIT_WINDOW", default_value = "30m", value_parser = humantime::parse_duration)]
     pub idea_edit_window: Duration,
+    /// A community with no activity for this long is flagged DORMANT in its health report.
+    #[arg(long, env = "PRAXIS_DORMANT_AFTER", default_value = "60days", value_parser = humantime::parse_duration)]
+    pub dormant_after: Duration,
+    /// The base URL clients reach this service at, for links it hands out (calendar feeds).
+    /// Without it, the scheme and host of each request are used.
+    #[arg(long, env = "PRAXIS_PUBLIC_URL")]
+    pub public_url: Option<url::Url>,
     /// How long a shutdown (SIGTERM, Ctrl-C) waits for in-flight requests.
     #[arg(long, env = "PRAXIS_SHUTDOWN_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
     pub shutdown_timeout: Duration,

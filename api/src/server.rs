@@ -52,6 +52,8 @@ impl AppState {
         let settings = ServiceSettings {
             allow_loopback_jwks: args.auth.allow_loopback_jwks,
             idea_edit_window: args.idea_edit_window,
+            dormant_after: args.dormant_after,
+            public_url: args.public_url.clone(),
         };
         Ok(Self {
             schema: graphql::build_schema(db.clone(), settings, &limits),

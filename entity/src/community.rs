@@ -21,6 +21,8 @@ pub struct Model {
     pub created_by_person_id: Uuid,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The usual number of days between events, when a host coordinator declared one.
+    pub rhythm_interval_days: Option<i32>,
 }
 
 impl Model {

@@ -222,3 +222,38 @@ text_enum!(
         Article = "ARTICLE",
     }
 );
+
+text_enum!(
+    /// FAMILIAR events make the regular rhythm; EXCITING ones break it.
+    EventKind {
+        Familiar = "FAMILIAR",
+        Exciting = "EXCITING",
+    }
+);
+
+text_enum!(
+    /// Where an event happens.
+    EventFormat {
+        Online = "ONLINE",
+        InPerson = "IN_PERSON",
+        Hybrid = "HYBRID",
+    }
+);
+
+text_enum!(
+    /// Whether an event (or a series) still takes place.
+    EventState {
+        Scheduled = "SCHEDULED",
+        Cancelled = "CANCELLED",
+    }
+);
+
+text_enum!(
+    /// A person's answer to an event, and where it put them.
+    RsvpStatus {
+        Going = "GOING",
+        Maybe = "MAYBE",
+        Declined = "DECLINED",
+        Waitlisted = "WAITLISTED",
+    }
+);

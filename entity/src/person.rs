@@ -14,6 +14,10 @@ pub struct Model {
     pub email: Option<String>,
     pub created_at: DateTimeUtc,
     pub last_seen_at: DateTimeUtc,
+    /// The business unit an admin of the organization placed the person in.
+    pub business_unit: Option<String>,
+    /// `business_unit` trimmed and lowercased: what comparisons use.
+    pub business_unit_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

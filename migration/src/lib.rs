@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261127_000001_tenancy;
 mod m20261127_000002_federation;
 mod m20261127_000003_knowledge;
+mod m20261127_000004_culture;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_tenancy::Migration),
             Box::new(m20261127_000002_federation::Migration),
             Box::new(m20261127_000003_knowledge::Migration),
+            Box::new(m20261127_000004_culture::Migration),
         ]
     }
 }

@@ -191,11 +191,11 @@ enum SearchDocument {
     CreatedAt,
 }
 
-fn text(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn text(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).text().not_null().to_owned()
 }
 
-fn counter(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn counter(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col)
         .integer()
         .not_null()
@@ -203,7 +203,7 @@ fn counter(col: impl IntoIden) -> ColumnDef {
         .to_owned()
 }
 
-fn cols(cols: impl IntoIterator<Item = DynIden>) -> Vec<DynIden> {
+pub(crate) fn cols(cols: impl IntoIterator<Item = DynIden>) -> Vec<DynIden> {
     cols.into_iter().collect()
 }
 

@@ -16,7 +16,8 @@ use crate::{
     error::{ServiceError, ServiceResult},
 };
 use entity::{
-    application, application_confirmation, article_author, article_revision, community,
+    application, application_confirmation, article_author, article_revision, community, event,
+    event_rsvp,
     enums::{ArticleState, MembershipStatus, SearchKind},
     idea, idea_endorsement, knowledge_article, membership, organization, person, problem,
     problem_follow, search_document,
@@ -27,7 +28,7 @@ use sea_orm::{
 };
 
 /// `column` (a community id) names a community that is live for the viewer.
-fn in_live_community<C: ColumnTrait>(viewer: &Viewer, column: C) -> Condition {
+pub(super) fn in_live_community<C: ColumnTrait>(viewer: &Viewer, column: C) -> Condition {
     match viewer {
         Viewer::Anonymous => nothing(column),
         Viewer::Operator(_) => Condition::all(),
@@ -178,8 +179,9 @@ fn exists_where<E: EntityTrait, W: ColumnTrait>(
 }
 
 /// People V sees as authors: of problems, ideas, endorsements, articles (as co-authors or
-/// editors of a revision), applications and confirmations V sees. Correlated EXISTS, so a lookup by id reads the
-/// author indexes rather than every row of live communities.
+/// editors of a revision), applications, confirmations, RSVPs and events V sees. Correlated
+/// EXISTS, so a lookup by id reads the author indexes rather than every row of live
+/// communities.
 pub(super) fn content_authors(viewer: &Viewer) -> Condition {
     let outer = || (person::Entity, person::Column::Id);
     Condition::any()
@@ -217,6 +219,16 @@ pub(super) fn content_authors(viewer: &Viewer) -> Condition {
             application_confirmation::Column::PersonId,
             outer(),
             visible_confirmations(viewer),
+        ))
+        .add(exists_where::<event_rsvp::Entity, _>(
+            event_rsvp::Column::PersonId,
+            outer(),
+            super::visible_rsvps(viewer),
+        ))
+        .add(exists_where::<event::Entity, _>(
+            event::Column::CreatedByPersonId,
+            outer(),
+            super::visible_events(viewer),
         ))
 }
 
@@ -258,6 +270,16 @@ pub(super) fn content_organizations(viewer: &Viewer) -> Condition {
             application_confirmation::Column::OrganizationId,
             outer(),
             visible_confirmations(viewer),
+        ))
+        .add(exists_where::<event_rsvp::Entity, _>(
+            event_rsvp::Column::OrganizationId,
+            outer(),
+            super::visible_rsvps(viewer),
+        ))
+        .add(exists_where::<event::Entity, _>(
+            event::Column::HostOrganizationId,
+            outer(),
+            super::visible_events(viewer),
         ))
 }
 

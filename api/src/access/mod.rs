@@ -16,8 +16,10 @@
 //! organizations by `service::participation::sync_links` in the same transaction, so the
 //! conditions here read stored statuses only.
 
+mod culture;
 mod knowledge;
 
+pub use culture::*;
 pub use knowledge::*;
 
 use crate::{

@@ -11,6 +11,10 @@ pub struct ServiceSettings {
     pub allow_loopback_jwks: bool,
     /// How long after posting an idea its author may edit it.
     pub idea_edit_window: std::time::Duration,
+    /// A community quiet for this long is DORMANT.
+    pub dormant_after: std::time::Duration,
+    /// Base of the links the service hands out; `None`: the request's own scheme and host.
+    pub public_url: Option<url::Url>,
 }
 
 impl Default for ServiceSettings {
@@ -18,6 +22,8 @@ impl Default for ServiceSettings {
         Self {
             allow_loopback_jwks: false,
             idea_edit_window: std::time::Duration::from_secs(30 * 60),
+            dormant_after: std::time::Duration::from_secs(60 * 24 * 3600),
+            public_url: None,
         }
     }
 }

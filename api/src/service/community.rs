@@ -119,6 +119,7 @@ pub async fn create(
         created_by_person_id: Set(me.person_id),
         created_at: Set(now),
         updated_at: Set(now),
+        rhythm_interval_days: Set(None),
     }
     .insert(&txn)
     .await

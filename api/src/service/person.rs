@@ -35,6 +35,8 @@ pub async fn sign_in(db: &impl ConnectionTrait, member: &Member) -> ServiceResul
                 email: Set(member.email.clone()),
                 created_at: Set(now),
                 last_seen_at: Set(now),
+                business_unit: Set(None),
+                business_unit_key: Set(None),
             };
             // Two first requests of one person may race: the loser reads the winner's row.
             person::Entity::insert(row)

@@ -89,6 +89,8 @@ pub async fn insert_people_and_communities(
             email: Some(format!("{}@example.com", p.subject)),
             created_at: at,
             last_seen_at: at,
+            business_unit: None,
+            business_unit_key: None,
         })
     });
     insert_all(&txn, people.collect::<Vec<person::ActiveModel>>()).await?;
@@ -157,6 +159,7 @@ pub async fn insert_people_and_communities(
             created_by_person_id: creator,
             created_at: at,
             updated_at: at,
+            rhythm_interval_days: None,
         }));
         for p in &c.participations {
             let accepted = p.status != ParticipationStatus::Invited;
