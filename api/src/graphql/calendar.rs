@@ -18,11 +18,13 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 #[derive(Debug, Clone)]
 pub struct RequestOrigin(pub String);
 
-/// A person's calendar feed (its URLs are shown once, by `rotateCalendarFeed`).
+/// A calendar feed row, as the API shows it.
 pub struct CalendarFeed(pub calendar_feed::Model);
 
+/// A person's calendar feed (its URLs are shown once, by `rotateCalendarFeed`).
 #[Object]
 impl CalendarFeed {
+    /// When its token was made.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
@@ -36,7 +38,9 @@ impl CalendarFeed {
 /// One community's feed URL.
 #[derive(SimpleObject)]
 pub struct CommunityFeedUrl {
+    /// The community.
     pub community: Community,
+    /// Its feed URL (secret: it carries the token).
     pub url: String,
 }
 
@@ -49,6 +53,7 @@ pub struct CalendarFeedPayload {
     pub personal_feed_url: Option<String>,
     /// One URL per community live for the viewer where they are an ACTIVE member.
     pub community_feed_urls: Vec<CommunityFeedUrl>,
+    /// Why the change was not made.
     pub user_errors: Vec<UserError>,
 }
 

@@ -74,8 +74,11 @@ pub enum RsvpStatus {
 /// A person's answer to an event.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RsvpResponse {
+    /// Will come (or join the waitlist when the event is full).
     Going,
+    /// Might come.
     Maybe,
+    /// Won't come.
     Declined,
 }
 
@@ -122,6 +125,7 @@ impl Event {
             .map(EventSeries))
     }
 
+    /// One line.
     async fn title(&self) -> &str {
         &self.0.title
     }
@@ -131,10 +135,12 @@ impl Event {
         &self.0.description
     }
 
+    /// FAMILIAR or EXCITING.
     async fn kind(&self) -> EventKind {
         self.0.kind.into()
     }
 
+    /// ONLINE, IN_PERSON or HYBRID.
     async fn format(&self) -> EventFormat {
         self.0.format.into()
     }
@@ -142,25 +148,9 @@ impl Event {
     /// Where to join online: for ACTIVE members of the community, its coordinators and the
     /// operator; null for everyone else.
     async fn join_url(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        let Some(url) = &self.0.join_url else {
-            return Ok(None);
-        };
-        let (_, viewer) = context::request(ctx)?;
-        if viewer.is_operator() {
-            return Ok(Some(url.clone()));
-        }
-        let loaders = ctx.data::<Loaders>()?;
-        let Some(community) = loaders.community(self.0.community_id).await.gql()? else {
-            return Ok(None);
-        };
-        let own = loaders.viewer_membership(self.0.community_id).await.gql()?;
-        let active = own
-            .as_ref()
-            .is_some_and(|m| m.status == entity::enums::MembershipStatus::Active);
-        if active || access::coordinates_with(viewer, &community, own.as_ref()) {
-            Ok(Some(url.clone()))
-        } else {
-            Ok(None)
+        match &self.0.join_url {
+            Some(url) if sees_join_url(ctx, self.0.community_id).await? => Ok(Some(url.clone())),
+            _ => Ok(None),
         }
     }
 
@@ -174,10 +164,12 @@ impl Event {
         &self.0.time_zone
     }
 
+    /// The start, as an instant.
     async fn starts_at(&self) -> DateTime<Utc> {
         self.0.starts_at
     }
 
+    /// The end, as an instant.
     async fn ends_at(&self) -> DateTime<Utc> {
         self.0.ends_at
     }
@@ -202,10 +194,12 @@ impl Event {
         self.0.moved
     }
 
+    /// SCHEDULED or CANCELLED.
     async fn state(&self) -> EventState {
         self.0.state.into()
     }
 
+    /// Why it was cancelled, if a host said.
     async fn cancel_reason(&self) -> Option<&str> {
         self.0.cancel_reason.as_deref()
     }
@@ -215,14 +209,17 @@ impl Event {
         self.0.capacity
     }
 
+    /// RSVPs with status GOING.
     async fn going_count(&self) -> i32 {
         self.0.going_count
     }
 
+    /// RSVPs on the waitlist.
     async fn waitlist_count(&self) -> i32 {
         self.0.waitlist_count
     }
 
+    /// People checked in.
     async fn checked_in_count(&self) -> i32 {
         self.0.checked_in_count
     }
@@ -255,6 +252,7 @@ impl Event {
             .map(Person))
     }
 
+    /// When it was created.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
@@ -313,6 +311,7 @@ impl EventSeries {
         global_id(NodeKind::EventSeries, self.0.id)
     }
 
+    /// The community it belongs to.
     async fn community(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Community>> {
         let loaders = ctx.data::<Loaders>()?;
         Ok(loaders
@@ -327,6 +326,7 @@ impl EventSeries {
         &self.0.rule
     }
 
+    /// The IANA time zone of the rule and of every occurrence.
     async fn time_zone(&self) -> &str {
         &self.0.time_zone
     }
@@ -336,46 +336,45 @@ impl EventSeries {
         &self.0.local_start
     }
 
+    /// The title of its occurrences.
     async fn title(&self) -> &str {
         &self.0.title
     }
 
+    /// Markdown, as written.
     async fn description(&self) -> &str {
         &self.0.description
     }
 
+    /// FAMILIAR or EXCITING.
     async fn kind(&self) -> EventKind {
         self.0.kind.into()
     }
 
+    /// ONLINE, IN_PERSON or HYBRID.
     async fn format(&self) -> EventFormat {
         self.0.format.into()
     }
 
     /// For ACTIVE members, coordinators and the operator; null for everyone else.
     async fn join_url(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        let Some(url) = &self.0.join_url else {
-            return Ok(None);
-        };
-        let (db, viewer) = context::request(ctx)?;
-        let loaders = ctx.data::<Loaders>()?;
-        let Some(community) = loaders.community(self.0.community_id).await.gql()? else {
-            return Ok(None);
-        };
-        Ok(access::sees_join_url(db, viewer, &community)
-            .await
-            .gql()?
-            .then(|| url.clone()))
+        match &self.0.join_url {
+            Some(url) if sees_join_url(ctx, self.0.community_id).await? => Ok(Some(url.clone())),
+            _ => Ok(None),
+        }
     }
 
+    /// Where its occurrences happen in person.
     async fn place(&self) -> Option<&str> {
         self.0.place.as_deref()
     }
 
+    /// Seats of each occurrence; null for no limit.
     async fn capacity(&self) -> Option<i32> {
         self.0.capacity
     }
 
+    /// SCHEDULED, or CANCELLED when the series was stopped.
     async fn state(&self) -> EventState {
         self.0.state.into()
     }
@@ -426,6 +425,7 @@ impl EventRsvp {
         global_id(NodeKind::EventRsvp, self.0.id)
     }
 
+    /// The event answered.
     async fn event(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Event>> {
         Ok(event_loaders::of(ctx)?
             .event(self.0.event_id)
@@ -434,11 +434,13 @@ impl EventRsvp {
             .map(Event))
     }
 
+    /// Who answered (public profile).
     async fn person(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Person>> {
         let loaders = ctx.data::<Loaders>()?;
         Ok(loaders.person(self.0.person_id).await.gql()?.map(Person))
     }
 
+    /// Their organization.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
         let loaders = ctx.data::<Loaders>()?;
         Ok(loaders
@@ -448,6 +450,7 @@ impl EventRsvp {
             .map(Organization))
     }
 
+    /// Where the answer put them.
     async fn status(&self) -> RsvpStatus {
         self.0.status.into()
     }
@@ -467,13 +470,33 @@ impl EventRsvp {
             .and_then(|i| i32::try_from(i + 1).ok()))
     }
 
+    /// When they last answered.
     async fn responded_at(&self) -> DateTime<Utc> {
         self.0.responded_at
     }
 
+    /// When a host checked them in; null if not.
     async fn checked_in_at(&self) -> Option<DateTime<Utc>> {
         self.0.checked_in_at
     }
+}
+
+/// Whether the viewer reads the join URLs of a community's events (ACTIVE members,
+/// coordinators, the operator), through the request's loaders: no statement per event.
+async fn sees_join_url(ctx: &Context<'_>, community_id: uuid::Uuid) -> async_graphql::Result<bool> {
+    let (_, viewer) = context::request(ctx)?;
+    if viewer.is_operator() {
+        return Ok(true);
+    }
+    let loaders = ctx.data::<Loaders>()?;
+    let Some(community) = loaders.community(community_id).await.gql()? else {
+        return Ok(false);
+    };
+    let own = loaders.viewer_membership(community_id).await.gql()?;
+    let active = own
+        .as_ref()
+        .is_some_and(|m| m.status == entity::enums::MembershipStatus::Active);
+    Ok(active || access::coordinates_with(viewer, &community, own.as_ref()))
 }
 
 /// A connection of events by (startsAt, id).

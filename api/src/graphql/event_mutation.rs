@@ -26,7 +26,9 @@ pub struct CreateEventInput {
     /// Markdown.
     #[graphql(default)]
     pub description: String,
+    /// FAMILIAR or EXCITING.
     pub kind: EventKind,
+    /// ONLINE, IN_PERSON or HYBRID.
     pub format: EventFormat,
     /// `https://` URL; required for ONLINE and HYBRID.
     pub join_url: Option<String>,
@@ -48,16 +50,27 @@ pub struct CreateEventInput {
 /// Input of `updateEvent`: a field left out is unchanged; null clears an optional one.
 #[derive(InputObject)]
 pub struct UpdateEventInput {
+    /// Global id of the event.
     pub event_id: ID,
+    /// New title (3-200 characters, one line).
     pub title: Option<String>,
+    /// New Markdown description.
     pub description: Option<String>,
+    /// New kind.
     pub kind: Option<EventKind>,
+    /// New format.
     pub format: Option<EventFormat>,
+    /// New join URL; null clears it.
     pub join_url: MaybeUndefined<String>,
+    /// New place; null clears it.
     pub place: MaybeUndefined<String>,
+    /// New capacity; null removes the limit. Raising it promotes from the waitlist.
     pub capacity: MaybeUndefined<i32>,
+    /// New local start.
     pub start: Option<String>,
+    /// New local end.
     pub end: Option<String>,
+    /// New IANA time zone.
     pub time_zone: Option<String>,
 }
 
@@ -65,48 +78,66 @@ pub struct UpdateEventInput {
 /// neither detached nor cancelled.
 #[derive(InputObject)]
 pub struct UpdateEventSeriesInput {
+    /// Global id of the series.
     pub series_id: ID,
+    /// New title (3-200 characters, one line).
     pub title: Option<String>,
+    /// New Markdown description.
     pub description: Option<String>,
+    /// New kind.
     pub kind: Option<EventKind>,
+    /// New format.
     pub format: Option<EventFormat>,
+    /// New join URL; null clears it.
     pub join_url: MaybeUndefined<String>,
+    /// New place; null clears it.
     pub place: MaybeUndefined<String>,
+    /// New capacity; null removes the limit. Raising it promotes from the waitlist.
     pub capacity: MaybeUndefined<i32>,
 }
 
 /// Input of `cancelEvent`.
 #[derive(InputObject)]
 pub struct CancelEventInput {
+    /// Global id of the event.
     pub event_id: ID,
+    /// Why (shown with the event).
     pub reason: Option<String>,
 }
 
 /// Input of `cancelEventSeries`.
 #[derive(InputObject)]
 pub struct CancelEventSeriesInput {
+    /// Global id of the series.
     pub series_id: ID,
+    /// Why (shown with each cancelled occurrence).
     pub reason: Option<String>,
 }
 
 /// Input of `rsvpEvent`.
 #[derive(InputObject)]
 pub struct RsvpEventInput {
+    /// Global id of the event.
     pub event_id: ID,
+    /// The answer.
     pub response: RsvpResponse,
 }
 
 /// Input of `checkInAttendee`.
 #[derive(InputObject)]
 pub struct CheckInAttendeeInput {
+    /// Global id of the event.
     pub event_id: ID,
+    /// Global id of the person (a member of the community).
     pub person_id: ID,
 }
 
 /// Input of `undoCheckIn`.
 #[derive(InputObject)]
 pub struct UndoCheckInInput {
+    /// Global id of the event.
     pub event_id: ID,
+    /// Global id of the person.
     pub person_id: ID,
 }
 
@@ -148,9 +179,11 @@ super::error::payload!(
 /// Result of an answer or a check-in.
 #[derive(SimpleObject)]
 pub struct RsvpPayload {
+    /// The answer after the change; null when `userErrors` says why it was not made.
     pub rsvp: Option<EventRsvp>,
     /// The event with its counters after the change.
     pub event: Option<Event>,
+    /// Why the change was not made.
     pub user_errors: Vec<UserError>,
 }
 
