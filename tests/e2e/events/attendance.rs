@@ -290,6 +290,17 @@ async fn check_in_window_and_walk_ins(backend: Backend) {
     assert_eq!(codes, ["FORBIDDEN"]);
     let list = rsvps(&w, &event).await;
     assert_eq!(list.len(), 3);
+
+    // Upcoming: for members of the community and those who answered, not others.
+    let upcoming = "{ viewer { upcomingEvents(first: 10) { totalCount nodes { id } } } }";
+    for (who, expected) in [(&w.erin, 1), (&w.bob, 1), (&w.nina, 0), (&w.ivan, 0)] {
+        let data = w.read(who, upcoming, json!({})).await;
+        let list = &data["viewer"]["upcomingEvents"];
+        assert_eq!(list["totalCount"], expected, "{}: {list:#}", who.name);
+        if expected == 1 {
+            assert_eq!(list["nodes"][0]["id"], event.as_str());
+        }
+    }
 }
 db_test!(check_in_window_and_walk_ins, check_in_window_and_walk_ins);
 

@@ -231,3 +231,47 @@ pub async fn extend_open_series(
     }
     Ok(added)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn berlin() -> chrono_tz::Tz {
+        chrono_tz::Tz::Europe__Berlin
+    }
+
+    fn at(text: &str) -> NaiveDateTime {
+        input::local("start", text).unwrap_or_default()
+    }
+
+    #[test]
+    fn rules_are_checked() {
+        let start = at("2030-01-07T09:00");
+        assert!(parse("FREQ=WEEKLY;COUNT=3", berlin(), start).is_ok());
+        assert!(parse("RRULE:FREQ=MONTHLY;COUNT=3", berlin(), start).is_ok());
+        assert!(parse("FREQ=HOURLY;COUNT=3", berlin(), start).is_err());
+        assert!(parse("FREQ=DAILY;COUNT=501", berlin(), start).is_err());
+        assert!(parse("FREQ=DAILY;UNTIL=20320101T000000Z", berlin(), start).is_err());
+        assert!(parse("nonsense", berlin(), start).is_err());
+        let open = parse("FREQ=WEEKLY", berlin(), start).ok();
+        assert_eq!(open.map(|r| r.bounded), Some(false));
+    }
+
+    #[test]
+    fn a_daily_rule_through_a_dst_gap_does_not_fail() {
+        let rule = parse("FREQ=DAILY;COUNT=3", berlin(), at("2030-03-30T02:30")).ok();
+        let starts = rule.map(|r| r.starts(None)).unwrap_or_default();
+        assert!((2..=3).contains(&starts.len()), "{starts:?}");
+    }
+
+    #[test]
+    fn a_local_until_is_read_in_the_zone() {
+        let rule = parse(
+            "FREQ=DAILY;UNTIL=20300109T090000",
+            berlin(),
+            at("2030-01-07T09:00"),
+        )
+        .ok();
+        assert_eq!(rule.map(|r| r.starts(None).len()), Some(3));
+    }
+}
