@@ -5,6 +5,7 @@
 pub mod application;
 pub mod article;
 pub mod audit;
+pub mod business_unit;
 pub mod community;
 pub mod content;
 pub mod idea;
@@ -16,6 +17,7 @@ pub mod participation;
 pub mod partnership;
 pub mod person;
 pub mod problem;
+pub mod report;
 pub mod search;
 pub mod search_index;
 pub mod slug;
