@@ -39,6 +39,7 @@ pub struct AppState {
     pub schema: PraxisSchema,
     pub verifier: Arc<TokenVerifier>,
     pub graphiql: bool,
+    pub settings: ServiceSettings,
 }
 
 impl AppState {
@@ -56,10 +57,11 @@ impl AppState {
             public_url: args.public_url.clone(),
         };
         Ok(Self {
-            schema: graphql::build_schema(db.clone(), settings, &limits),
+            schema: graphql::build_schema(db.clone(), settings.clone(), &limits),
             db,
             verifier,
             graphiql: args.graphiql,
+            settings,
         })
     }
 }
@@ -93,6 +95,7 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
             .route("/graphql", web::post().to(graphql_post))
             .route("/graphql", web::get().to(graphql_get))
             .route("/graphql/ws", web::get().to(graphql_get))
+            .configure(crate::report_csv::routes)
             .route("/healthz", web::get().to(healthz))
             .route("/readyz", web::get().to(readyz))
     };
@@ -221,7 +224,7 @@ fn ensure_error_codes(response: &mut async_graphql::Response) {
     }
 }
 
-fn authorization(req: &HttpRequest) -> Option<&str> {
+pub(crate) fn authorization(req: &HttpRequest) -> Option<&str> {
     req.headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

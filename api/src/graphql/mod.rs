@@ -5,6 +5,7 @@ pub mod application;
 pub mod article;
 pub mod article_mutation;
 pub mod audit;
+pub mod business_unit;
 pub mod community;
 pub mod connection;
 pub mod context;
@@ -21,6 +22,9 @@ pub mod participation;
 pub mod partnership;
 pub mod person;
 pub mod problem;
+pub mod report;
+pub mod report_leadership;
+pub mod report_value;
 pub mod search;
 pub mod viewer;
 
@@ -49,6 +53,8 @@ pub struct MutationRoot(
     idea::IdeaMutation,
     article_mutation::ArticleMutation,
     application::ApplicationMutation,
+    report::ReportMutation,
+    business_unit::BusinessUnitMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
