@@ -17,4 +17,5 @@ mod federation_races;
 mod isolation;
 mod knowledge_cycle;
 mod knowledge_journey;
+mod reports;
 mod websocket;
