@@ -3,6 +3,7 @@
 
 use super::{
     audit::{AuditEvent, AuditEventFilter},
+    business_unit::DivisionLeader,
     community::Community,
     connection::{listing_connection, PageArgs, PraxisConnection},
     context::{self, ServiceSettings},
@@ -17,7 +18,6 @@ use super::{
     report::PeriodInput,
     report_leadership::OrganizationLeadership,
     report_value::{OrganizationValueReport, ValueReport},
-    business_unit::DivisionLeader,
 };
 use crate::{
     access,

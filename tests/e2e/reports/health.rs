@@ -3,9 +3,7 @@
 use super::world::{gid, Seed};
 use crate::common::*;
 use chrono::{Duration, Utc};
-use entity::enums::{
-    CommunityVisibility, EventKind, EventState, MemberRole, RsvpStatus,
-};
+use entity::enums::{CommunityVisibility, EventKind, EventState, MemberRole, RsvpStatus};
 use serde_json::json;
 
 const HEALTH: &str = "query($id: ID!) { node(id: $id) { ... on Community { health {
@@ -28,7 +26,13 @@ pub async fn living(app: &TestApp, short_dormancy: bool) {
         unreachable!()
     };
     let c = seed
-        .community(&acme, alice.0, "Night Shift", CommunityVisibility::HostOnly, ago(200))
+        .community(
+            &acme,
+            alice.0,
+            "Night Shift",
+            CommunityVisibility::HostOnly,
+            ago(200),
+        )
         .await;
     for (who, role, joined) in [
         (alice, MemberRole::Coordinator, 200),
@@ -44,12 +48,26 @@ pub async fn living(app: &TestApp, short_dormancy: bool) {
     seed.problem(c, carol, ago(30), None, 0).await;
     seed.problem(c, dan, ago(3), None, 0).await;
     for days in [150, 60] {
-        seed.event(c, acme.id, alice.0, EventKind::Familiar, ago(days), EventState::Scheduled)
-            .await;
+        seed.event(
+            c,
+            acme.id,
+            alice.0,
+            EventKind::Familiar,
+            ago(days),
+            EventState::Scheduled,
+        )
+        .await;
     }
     let last = ago(20);
     let e = seed
-        .event(c, acme.id, alice.0, EventKind::Familiar, last, EventState::Scheduled)
+        .event(
+            c,
+            acme.id,
+            alice.0,
+            EventKind::Familiar,
+            last,
+            EventState::Scheduled,
+        )
         .await;
     for who in [alice, erin] {
         seed.rsvp(c, (e, last), who, RsvpStatus::Going, true).await;

@@ -1,6 +1,9 @@
 //! Rhythm and leadership of the Reliability Guild, worked out by hand from `seed.rs`.
 
-use super::{q1, world::{gid, World}};
+use super::{
+    q1,
+    world::{gid, World},
+};
 use serde_json::json;
 
 const RHYTHM: &str = "query($id: ID!, $period: PeriodInput!) { node(id: $id) { ... on Community {
@@ -62,11 +65,20 @@ pub async fn declared_rhythm(w: &World<'_>) {
     let set = |days: serde_json::Value| json!({ "input": { "communityId": community, "intervalDays": days } });
     for bad in [0, 366] {
         let d = w.data("alice", SET_RHYTHM, set(json!(bad))).await;
-        assert_eq!(d["setCommunityRhythm"]["userErrors"][0]["code"], "BAD_USER_INPUT");
+        assert_eq!(
+            d["setCommunityRhythm"]["userErrors"][0]["code"],
+            "BAD_USER_INPUT"
+        );
     }
     // bob is a core member, not a coordinator; hal is of a participating organization.
-    assert_eq!(w.codes("bob", SET_RHYTHM, set(json!(14))).await, ["FORBIDDEN"]);
-    assert_eq!(w.codes("hal", SET_RHYTHM, set(json!(14))).await, ["FORBIDDEN"]);
+    assert_eq!(
+        w.codes("bob", SET_RHYTHM, set(json!(14))).await,
+        ["FORBIDDEN"]
+    );
+    assert_eq!(
+        w.codes("hal", SET_RHYTHM, set(json!(14))).await,
+        ["FORBIDDEN"]
+    );
     w.data("alice", SET_RHYTHM, set(json!(30))).await;
     let vars = json!({ "id": community, "period": q1() });
     let r = w.data("hal", RHYTHM, vars.clone()).await["node"]["rhythm"].clone();
@@ -84,7 +96,9 @@ pub async fn leadership(w: &World<'_>) {
         threshold coordinators { person { id } } sponsors { id } coreMembers { person { id } }
         formalLeaders { person { id } } informalLeaders { person { id } }
         byOrganization { organization { slug } members leaders lacksLeader } } } } }";
-    let d = w.data("alice", q, json!({ "id": gid("Community", w.guild) })).await;
+    let d = w
+        .data("alice", q, json!({ "id": gid("Community", w.guild) }))
+        .await;
     let l = &d["node"]["leadership"];
     let person = |name: &str| json!([{ "person": { "id": w.person_gid(name) } }]);
     assert_eq!(l["threshold"], 5);
@@ -125,5 +139,8 @@ pub async fn leadership(w: &World<'_>) {
         json!([{ "community": { "name": "Reliability Guild" } }])
     );
     let d = w.data("gina", q, json!({ "id": globex, "t": 6 })).await;
-    assert_eq!(d["node"]["leadership"]["communitiesWithoutOwnLeader"], json!([]));
+    assert_eq!(
+        d["node"]["leadership"]["communitiesWithoutOwnLeader"],
+        json!([])
+    );
 }

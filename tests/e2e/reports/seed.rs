@@ -34,7 +34,13 @@ pub async fn build(app: &TestApp) -> World<'_> {
 
     // Reliability Guild: acme hosts, globex takes part.
     let guild = seed
-        .community(&acme, p("alice").0, "Reliability Guild", CommunityVisibility::Federated, since)
+        .community(
+            &acme,
+            p("alice").0,
+            "Reliability Guild",
+            CommunityVisibility::Federated,
+            since,
+        )
         .await;
     seed.participation(guild, &globex, ParticipationTier::Participate, since)
         .await;
@@ -52,23 +58,51 @@ pub async fn build(app: &TestApp) -> World<'_> {
         seed.member(guild, p(name), role, kind, joined).await;
     }
     // lee joined after the first quarter: a member now, not in Q1's figures.
-    seed.member(guild, p("lee"), MemberRole::Active, None, at("2026-04-10T00:00:00Z"))
-        .await;
+    seed.member(
+        guild,
+        p("lee"),
+        MemberRole::Active,
+        None,
+        at("2026-04-10T00:00:00Z"),
+    )
+    .await;
 
     // Quality Circle: globex's own.
     let circle = seed
-        .community(&globex, p("gus").0, "Quality Circle", CommunityVisibility::HostOnly, since)
+        .community(
+            &globex,
+            p("gus").0,
+            "Quality Circle",
+            CommunityVisibility::HostOnly,
+            since,
+        )
         .await;
     let earlier = at("2025-11-01T00:00:00Z");
-    seed.member(circle, p("gus"), MemberRole::Coordinator, None, earlier).await;
-    seed.member(circle, p("hal"), MemberRole::Active, None, earlier).await;
+    seed.member(circle, p("gus"), MemberRole::Coordinator, None, earlier)
+        .await;
+    seed.member(circle, p("hal"), MemberRole::Active, None, earlier)
+        .await;
 
     // Data Circle: initech's own, with ivy's stale membership and application.
     let data_circle = seed
-        .community(&initech, p("omar").0, "Data Circle", CommunityVisibility::HostOnly, since)
+        .community(
+            &initech,
+            p("omar").0,
+            "Data Circle",
+            CommunityVisibility::HostOnly,
+            since,
+        )
         .await;
-    seed.member(data_circle, p("omar"), MemberRole::Coordinator, None, earlier).await;
-    seed.member(data_circle, p("ivy"), MemberRole::Active, None, earlier).await;
+    seed.member(
+        data_circle,
+        p("omar"),
+        MemberRole::Coordinator,
+        None,
+        earlier,
+    )
+    .await;
+    seed.member(data_circle, p("ivy"), MemberRole::Active, None, earlier)
+        .await;
 
     knowledge(&seed, guild, circle, data_circle, &p).await;
     events(&seed, guild, circle, &acme, &globex, &p).await;
@@ -97,27 +131,75 @@ async fn knowledge(
     // P1 bob: 2 days to hal's idea. P2 hal: 10 days to bob's idea. P3 carol: 4 days to
     // dan's idea. P4 ivy: open. P5 bob (posted in 2025): 23 days to ivy's idea.
     let p1 = seed
-        .problem(guild, p("bob"), t("2026-01-05T10:00:00Z"), Some(t("2026-01-07T10:00:00Z")), 1)
+        .problem(
+            guild,
+            p("bob"),
+            t("2026-01-05T10:00:00Z"),
+            Some(t("2026-01-07T10:00:00Z")),
+            1,
+        )
         .await;
     let p2 = seed
-        .problem(guild, p("hal"), t("2026-01-10T00:00:00Z"), Some(t("2026-01-20T00:00:00Z")), 2)
+        .problem(
+            guild,
+            p("hal"),
+            t("2026-01-10T00:00:00Z"),
+            Some(t("2026-01-20T00:00:00Z")),
+            2,
+        )
         .await;
     let p3 = seed
-        .problem(guild, p("carol"), t("2026-02-01T00:00:00Z"), Some(t("2026-02-05T00:00:00Z")), 1)
+        .problem(
+            guild,
+            p("carol"),
+            t("2026-02-01T00:00:00Z"),
+            Some(t("2026-02-05T00:00:00Z")),
+            1,
+        )
         .await;
     seed.problem(guild, p("ivy"), t("2026-03-01T00:00:00Z"), None, 0)
         .await;
     let p5 = seed
-        .problem(guild, p("bob"), t("2025-12-10T00:00:00Z"), Some(t("2026-01-02T00:00:00Z")), 1)
+        .problem(
+            guild,
+            p("bob"),
+            t("2025-12-10T00:00:00Z"),
+            Some(t("2026-01-02T00:00:00Z")),
+            1,
+        )
         .await;
-    seed.idea(guild, p1, p("hal"), t("2026-01-06T00:00:00Z"), Some(t("2026-01-07T10:00:00Z")))
-        .await;
-    seed.idea(guild, p2, p("bob"), t("2026-01-12T00:00:00Z"), Some(t("2026-01-20T00:00:00Z")))
-        .await;
-    seed.idea(guild, p3, p("dan"), t("2026-02-02T00:00:00Z"), Some(t("2026-02-05T00:00:00Z")))
-        .await;
-    seed.idea(guild, p5, p("ivy"), t("2025-12-20T00:00:00Z"), Some(t("2026-01-02T00:00:00Z")))
-        .await;
+    seed.idea(
+        guild,
+        p1,
+        p("hal"),
+        t("2026-01-06T00:00:00Z"),
+        Some(t("2026-01-07T10:00:00Z")),
+    )
+    .await;
+    seed.idea(
+        guild,
+        p2,
+        p("bob"),
+        t("2026-01-12T00:00:00Z"),
+        Some(t("2026-01-20T00:00:00Z")),
+    )
+    .await;
+    seed.idea(
+        guild,
+        p3,
+        p("dan"),
+        t("2026-02-02T00:00:00Z"),
+        Some(t("2026-02-05T00:00:00Z")),
+    )
+    .await;
+    seed.idea(
+        guild,
+        p5,
+        p("ivy"),
+        t("2025-12-20T00:00:00Z"),
+        Some(t("2026-01-02T00:00:00Z")),
+    )
+    .await;
     seed.idea(guild, p2, p("kim"), t("2026-01-15T00:00:00Z"), None)
         .await;
 
@@ -128,7 +210,10 @@ async fn knowledge(
             ArticleState::Published,
             Some(t("2026-02-10T00:00:00Z")),
             &[p("bob"), p("hal")],
-            &[(p("bob"), t("2026-02-08T00:00:00Z")), (p("hal"), t("2026-02-09T00:00:00Z"))],
+            &[
+                (p("bob"), t("2026-02-08T00:00:00Z")),
+                (p("hal"), t("2026-02-09T00:00:00Z")),
+            ],
         )
         .await;
     seed.article(
@@ -149,24 +234,68 @@ async fn knowledge(
     .await;
 
     let ap1 = seed
-        .application(guild, a1, p("carol"), "Treasury", "2026-02-15", 1250, Some((180_000, "EUR")),
-            "Month-end close two days faster")
+        .application(
+            guild,
+            a1,
+            p("carol"),
+            "Treasury",
+            "2026-02-15",
+            1250,
+            Some((180_000, "EUR")),
+            "Month-end close two days faster",
+        )
         .await;
     let ap2 = seed
-        .application(guild, a1, p("hal"), "Ops", "2026-03-01", 800, Some((50_000, "USD")),
-            "Fewer night pages")
+        .application(
+            guild,
+            a1,
+            p("hal"),
+            "Ops",
+            "2026-03-01",
+            800,
+            Some((50_000, "USD")),
+            "Fewer night pages",
+        )
         .await;
-    seed.application(guild, a1, p("alice"), "Plant Lyon", "2026-03-20", 300, Some((20_000, "EUR")),
-        "Line restarts halved")
+    seed.application(
+        guild,
+        a1,
+        p("alice"),
+        "Plant Lyon",
+        "2026-03-20",
+        300,
+        Some((20_000, "EUR")),
+        "Line restarts halved",
+    )
+    .await;
+    seed.application(
+        guild,
+        a1,
+        p("carol"),
+        "plant lyon",
+        "2026-03-25",
+        100,
+        None,
+        "Shared with the plant",
+    )
+    .await;
+    seed.application(
+        guild,
+        a1,
+        p("hal"),
+        "Ops",
+        "2025-12-15",
+        900,
+        None,
+        "Before the quarter",
+    )
+    .await;
+    seed.confirmation(ap1, p("hal"), "2026-02-20T00:00:00Z")
         .await;
-    seed.application(guild, a1, p("carol"), "plant lyon", "2026-03-25", 100, None,
-        "Shared with the plant")
+    seed.confirmation(ap2, p("bob"), "2026-03-05T00:00:00Z")
         .await;
-    seed.application(guild, a1, p("hal"), "Ops", "2025-12-15", 900, None, "Before the quarter")
+    seed.confirmation(ap2, p("kim"), "2026-03-06T00:00:00Z")
         .await;
-    seed.confirmation(ap1, p("hal"), "2026-02-20T00:00:00Z").await;
-    seed.confirmation(ap2, p("bob"), "2026-03-05T00:00:00Z").await;
-    seed.confirmation(ap2, p("kim"), "2026-03-06T00:00:00Z").await;
 
     // Quality Circle: one problem of hal in Q1.
     seed.problem(circle, p("hal"), t("2026-02-11T00:00:00Z"), None, 0)
@@ -182,9 +311,17 @@ async fn knowledge(
             &[(p("omar"), t("2026-01-02T00:00:00Z"))],
         )
         .await;
-    seed.application(data_circle, d1, p("ivy"), "Ops", "2026-02-01", 5000, Some((99_900, "USD")),
-        "Hidden from globex")
-        .await;
+    seed.application(
+        data_circle,
+        d1,
+        p("ivy"),
+        "Ops",
+        "2026-02-01",
+        5000,
+        Some((99_900, "USD")),
+        "Hidden from globex",
+    )
+    .await;
     seed.problem(data_circle, p("ivy"), t("2026-02-02T00:00:00Z"), None, 0)
         .await;
 }
@@ -207,9 +344,21 @@ async fn events(
         ("2026-01-06T09:00:00Z", Familiar, acme.id, alice, scheduled),
         ("2026-01-13T09:00:00Z", Familiar, acme.id, alice, scheduled),
         ("2026-01-20T09:00:00Z", Familiar, acme.id, alice, scheduled),
-        ("2026-01-24T09:00:00Z", Exciting, globex.id, p("hal").0, scheduled),
+        (
+            "2026-01-24T09:00:00Z",
+            Exciting,
+            globex.id,
+            p("hal").0,
+            scheduled,
+        ),
         ("2026-02-03T09:00:00Z", Familiar, acme.id, alice, scheduled),
-        ("2026-02-17T09:00:00Z", Familiar, acme.id, alice, EventState::Cancelled),
+        (
+            "2026-02-17T09:00:00Z",
+            Familiar,
+            acme.id,
+            alice,
+            EventState::Cancelled,
+        ),
         ("2026-03-10T09:00:00Z", Familiar, acme.id, alice, scheduled),
         ("2026-03-17T09:00:00Z", Familiar, acme.id, alice, scheduled),
     ] {

@@ -42,8 +42,7 @@ pub async fn assign(w: &World<'_>) {
     // A person's unit is for their organization's admins and themself.
     let unit_of = |viewer: &'static str, whom: &'static str| async move {
         let q = "query($id: ID!) { node(id: $id) { ... on Person { businessUnit } } }";
-        w.data(viewer, q, json!({ "id": w.person_gid(whom) })).await["node"]["businessUnit"]
-            .clone()
+        w.data(viewer, q, json!({ "id": w.person_gid(whom) })).await["node"]["businessUnit"].clone()
     };
     assert_eq!(unit_of("carol", "carol").await, "Treasury");
     assert_eq!(unit_of("alice", "carol").await, "Treasury");
@@ -54,7 +53,8 @@ pub async fn assign(w: &World<'_>) {
     let again = json!({ "personId": w.person_gid("dan"), "businessUnit": " treasury " });
     let second = w.data("alice", GRANT, json!({ "input": again })).await;
     assert_eq!(
-        first["grantDivisionLeader"]["divisionLeader"], second["grantDivisionLeader"]["divisionLeader"],
+        first["grantDivisionLeader"]["divisionLeader"],
+        second["grantDivisionLeader"]["divisionLeader"],
         "granting again returns the same grant"
     );
     assert_eq!(
@@ -63,7 +63,11 @@ pub async fn assign(w: &World<'_>) {
     );
 
     let d = w
-        .data("dan", "{ viewer { divisions { businessUnit person { id } } } }", json!({}))
+        .data(
+            "dan",
+            "{ viewer { divisions { businessUnit person { id } } } }",
+            json!({}),
+        )
         .await;
     assert_eq!(
         d["viewer"]["divisions"],

@@ -1,7 +1,10 @@
 //! Value reports of the Guild, of globex, and of acme's business units, worked out by hand
 //! from `seed.rs`.
 
-use super::{q1, world::{gid, World}};
+use super::{
+    q1,
+    world::{gid, World},
+};
 use serde_json::{json, Value};
 
 pub const FIGURES: &str = "activeMembers { organization { slug } role count } contributors
@@ -22,7 +25,12 @@ fn sorted_members(v: &Value) -> Value {
 }
 
 fn outcomes(stories: &Value) -> Vec<&str> {
-    stories.as_array().unwrap().iter().map(|s| s["outcome"].as_str().unwrap()).collect()
+    stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["outcome"].as_str().unwrap())
+        .collect()
 }
 
 pub async fn community(w: &World<'_>) {
@@ -33,8 +41,14 @@ pub async fn community(w: &World<'_>) {
     // lee joined in April: not counted.
     assert_eq!(
         sorted_members(&v["activeMembers"]),
-        members(&[("acme", "ACTIVE", 1), ("acme", "COORDINATOR", 1), ("acme", "CORE", 1),
-            ("acme", "PERIPHERAL", 1), ("globex", "ACTIVE", 3), ("globex", "PERIPHERAL", 1)])
+        members(&[
+            ("acme", "ACTIVE", 1),
+            ("acme", "COORDINATOR", 1),
+            ("acme", "CORE", 1),
+            ("acme", "PERIPHERAL", 1),
+            ("globex", "ACTIVE", 3),
+            ("globex", "PERIPHERAL", 1)
+        ])
     );
     // Problems bob hal carol ivy; ideas hal bob dan kim; revisions bob hal carol (alice, a
     // coordinator, sees carol's draft); applications carol hal alice; confirmations hal bob
@@ -58,11 +72,19 @@ pub async fn community(w: &World<'_>) {
     assert_eq!(v["familiarEvents"], 6);
     assert_eq!(v["excitingEvents"], 1);
     assert_eq!(v["attendances"], 11);
-    assert_eq!(v["period"], json!({ "from": "2026-01-01", "to": "2026-03-31" }));
+    assert_eq!(
+        v["period"],
+        json!({ "from": "2026-01-01", "to": "2026-03-31" })
+    );
     assert_eq!(v["storyCount"], 4);
     assert_eq!(
         outcomes(&v["stories"]),
-        ["Shared with the plant", "Line restarts halved", "Fewer night pages", "Month-end close two days faster"]
+        [
+            "Shared with the plant",
+            "Line restarts halved",
+            "Fewer night pages",
+            "Month-end close two days faster"
+        ]
     );
 
     // hal, not a coordinator, does not see carol's draft nor its revision; as a member of
@@ -74,17 +96,23 @@ pub async fn community(w: &World<'_>) {
 }
 
 pub async fn organization(w: &World<'_>) {
-    let q = format!("query($id: ID!, $period: PeriodInput!) {{ node(id: $id) {{ ... on Organization {{
+    let q = format!(
+        "query($id: ID!, $period: PeriodInput!) {{ node(id: $id) {{ ... on Organization {{
         valueReport(period: $period) {{ {FIGURES} storyCount stories {{ outcome }}
           gave {{ ideasAccepted articlesCoAuthored eventsHosted confirmationsGiven }}
           got {{ problemsSolved applicationsReported hoursSaved moneySaved {{ amount currency }} }}
-          byCommunity {{ community {{ name }} figures {{ {FIGURES} }} }} }} }} }} }}");
+          byCommunity {{ community {{ name }} figures {{ {FIGURES} }} }} }} }} }} }}"
+    );
     let vars = json!({ "id": gid("Organization", w.globex.id), "period": q1() });
     let v = w.data("gina", &q, vars.clone()).await["node"]["valueReport"].clone();
     // Guild: hal ivy kim ACTIVE, jo PERIPHERAL; Quality Circle: gus COORDINATOR, hal ACTIVE.
     assert_eq!(
         sorted_members(&v["activeMembers"]),
-        members(&[("globex", "ACTIVE", 4), ("globex", "COORDINATOR", 1), ("globex", "PERIPHERAL", 1)])
+        members(&[
+            ("globex", "ACTIVE", 4),
+            ("globex", "COORDINATOR", 1),
+            ("globex", "PERIPHERAL", 1)
+        ])
     );
     // hal (P2, I1, r2, AP2, CF1, and Quality Circle's problem), ivy (P4), kim (I5, CF3).
     assert_eq!(v["contributors"], 3);
@@ -97,7 +125,10 @@ pub async fn organization(w: &World<'_>) {
     // AP2 only: ivy's 50 hours in Data Circle (not live for globex) never count.
     assert_eq!(v["applicationsReported"], 1);
     assert_eq!(v["hoursSaved"], 8.0);
-    assert_eq!(v["moneySaved"], json!([{ "amount": "500.00", "currency": "USD" }]));
+    assert_eq!(
+        v["moneySaved"],
+        json!([{ "amount": "500.00", "currency": "USD" }])
+    );
     assert_eq!(v["applicationsConfirmed"], 2);
     // Hosted by globex: E4 (exciting) in the Guild, G1 (familiar) in Quality Circle.
     assert_eq!(v["eventsHeld"], 2);
@@ -118,8 +149,12 @@ pub async fn organization(w: &World<'_>) {
         json!({ "problemsSolved": 1, "applicationsReported": 1, "hoursSaved": 8.0,
             "moneySaved": [{ "amount": "500.00", "currency": "USD" }] })
     );
-    let names: Vec<&str> = v["byCommunity"].as_array().unwrap().iter()
-        .map(|c| c["community"]["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = v["byCommunity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["community"]["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["Quality Circle", "Reliability Guild"]);
     let circle = &v["byCommunity"][0]["figures"];
     assert_eq!(circle["problemsPosted"], 1);
@@ -148,8 +183,10 @@ pub const UNIT_REPORT: &str = "query($id: ID!, $unit: String!, $period: PeriodIn
       attendances storyCount stories { outcome } } } } }";
 
 pub async fn business_units(w: &World<'_>) {
-    let vars = |unit: &str| json!({ "id": gid("Organization", w.acme.id), "unit": unit, "period": q1() });
-    let v = w.data("alice", UNIT_REPORT, vars("plant lyon")).await["node"]["businessUnitReport"].clone();
+    let vars =
+        |unit: &str| json!({ "id": gid("Organization", w.acme.id), "unit": unit, "period": q1() });
+    let v = w.data("alice", UNIT_REPORT, vars("plant lyon")).await["node"]["businessUnitReport"]
+        .clone();
     // alice (coordinator) and bob (core).
     assert_eq!(
         v["activeMembers"],
@@ -166,16 +203,23 @@ pub async fn business_units(w: &World<'_>) {
     // AP3 (alice's) and AP4 (carol's, naming "plant lyon"): 3.00 + 1.00 hours, EUR 200.00.
     assert_eq!(v["applicationsReported"], 2);
     assert_eq!(v["hoursSaved"], 4.0);
-    assert_eq!(v["moneySaved"], json!([{ "amount": "200.00", "currency": "EUR" }]));
+    assert_eq!(
+        v["moneySaved"],
+        json!([{ "amount": "200.00", "currency": "EUR" }])
+    );
     assert_eq!(v["applicationsConfirmed"], 1);
     // alice created E1 E2 E3 E5 E6 E8; alice checked in 4 times, bob twice.
     assert_eq!(v["eventsHeld"], 6);
     assert_eq!(v["familiarEvents"], 6);
     assert_eq!(v["attendances"], 6);
-    assert_eq!(outcomes(&v["stories"]), ["Shared with the plant", "Line restarts halved"]);
+    assert_eq!(
+        outcomes(&v["stories"]),
+        ["Shared with the plant", "Line restarts halved"]
+    );
 
     // dan leads Treasury: carol (ACTIVE) and dan (PERIPHERAL).
-    let v = w.data("dan", UNIT_REPORT, vars(" TREASURY")).await["node"]["businessUnitReport"].clone();
+    let v =
+        w.data("dan", UNIT_REPORT, vars(" TREASURY")).await["node"]["businessUnitReport"].clone();
     assert_eq!(
         v["activeMembers"],
         json!([{ "role": "ACTIVE", "count": 1 }, { "role": "PERIPHERAL", "count": 1 }])
@@ -190,11 +234,18 @@ pub async fn business_units(w: &World<'_>) {
     // AP1 and AP4 (carol is of Treasury): 12.50 + 1.00 hours, EUR 1800.00.
     assert_eq!(v["applicationsReported"], 2);
     assert_eq!(v["hoursSaved"], 13.5);
-    assert_eq!(v["moneySaved"], json!([{ "amount": "1800.00", "currency": "EUR" }]));
+    assert_eq!(
+        v["moneySaved"],
+        json!([{ "amount": "1800.00", "currency": "EUR" }])
+    );
     assert_eq!(v["eventsHeld"], 0);
     assert_eq!(v["attendances"], 1, "carol at E6");
-    assert_eq!(outcomes(&v["stories"]), ["Shared with the plant", "Month-end close two days faster"]);
+    assert_eq!(
+        outcomes(&v["stories"]),
+        ["Shared with the plant", "Month-end close two days faster"]
+    );
     // alice, a coordinator, sees carol's draft revision.
-    let v = w.data("alice", UNIT_REPORT, vars("Treasury")).await["node"]["businessUnitReport"].clone();
+    let v =
+        w.data("alice", UNIT_REPORT, vars("Treasury")).await["node"]["businessUnitReport"].clone();
     assert_eq!(v["articleRevisions"], 1);
 }

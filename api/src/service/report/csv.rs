@@ -99,8 +99,18 @@ pub fn community_leadership(report: &CommunityLeadership, names: &Names) -> Serv
     rows.add("leadership", c, "coordinators", report.coordinators.len());
     rows.add("leadership", c, "sponsors", report.sponsors.len());
     rows.add("leadership", c, "coreMembers", report.core_members.len());
-    rows.add("leadership", c, "formalLeaders", report.formal_leaders.len());
-    rows.add("leadership", c, "informalLeaders", report.informal_leaders.len());
+    rows.add(
+        "leadership",
+        c,
+        "formalLeaders",
+        report.formal_leaders.len(),
+    );
+    rows.add(
+        "leadership",
+        c,
+        "informalLeaders",
+        report.informal_leaders.len(),
+    );
     for o in &report.by_organization {
         let org = name(names, o.organization_id);
         rows.add("organization", &org, "members", o.members);
@@ -117,7 +127,11 @@ pub fn organization_leadership(report: &OrganizationLeadership) -> ServiceResult
         let community = &c.community.name;
         rows.add("community", community, "members", c.members);
         for l in &c.leaders {
-            let subject = format!("{community} / {} / {}", l.role.as_str(), l.leadership.as_str());
+            let subject = format!(
+                "{community} / {} / {}",
+                l.role.as_str(),
+                l.leadership.as_str()
+            );
             rows.add("leaders", &subject, "count", l.count);
         }
         rows.add("community", community, "lacksLeader", c.lacks_leader);
@@ -143,8 +157,18 @@ fn figures(rows: &mut Rows, section: &str, subject: &str, f: &ValueFigures, name
     );
     rows.add(section, subject, "articlesPublished", f.articles_published);
     rows.add(section, subject, "articleRevisions", f.article_revisions);
-    rows.add(section, subject, "applicationsReported", f.applications_reported);
-    rows.add(section, subject, "applicationsConfirmed", f.applications_confirmed);
+    rows.add(
+        section,
+        subject,
+        "applicationsReported",
+        f.applications_reported,
+    );
+    rows.add(
+        section,
+        subject,
+        "applicationsConfirmed",
+        f.applications_confirmed,
+    );
     rows.add(section, subject, "hoursSaved", hours(f.hours_saved_centis));
     rows.add(section, subject, "eventsHeld", f.events_held());
     rows.add(section, subject, "familiarEvents", f.familiar_events);
@@ -162,12 +186,27 @@ fn stories(rows: &mut Rows, report: &ValueReport, names: &Names) {
     for (n, story) in report.stories.iter().enumerate() {
         let subject = format!("{}", n + 1);
         rows.add("story", &subject, "appliedOn", story.applied_on);
-        rows.add("story", &subject, "organization", name(names, story.organization_id));
+        rows.add(
+            "story",
+            &subject,
+            "organization",
+            name(names, story.organization_id),
+        );
         rows.add("story", &subject, "businessUnit", &story.business_unit);
         rows.add("story", &subject, "outcome", &story.outcome);
-        rows.optional("story", &subject, "hoursSaved", story.hours_saved_centis.map(hours));
+        rows.optional(
+            "story",
+            &subject,
+            "hoursSaved",
+            story.hours_saved_centis.map(hours),
+        );
         if let (Some(minor), Some(currency)) = (story.cost_saved_minor, &story.cost_currency) {
-            rows.add("story", &subject, "money", format!("{} {currency}", format_minor(minor)));
+            rows.add(
+                "story",
+                &subject,
+                "money",
+                format!("{} {currency}", format_minor(minor)),
+            );
         }
     }
 }
@@ -181,17 +220,30 @@ pub fn value(report: &ValueReport, subject: &str, names: &Names) -> ServiceResul
 }
 
 /// An organization's value report, with what it gave and got and the figures per community.
-pub fn organization_value(report: &OrganizationValueReport, names: &Names) -> ServiceResult<String> {
+pub fn organization_value(
+    report: &OrganizationValueReport,
+    names: &Names,
+) -> ServiceResult<String> {
     let mut rows = Rows::default();
     let org = name(names, report.organization_id);
     figures(&mut rows, "value", &org, &report.report.figures, names);
     let (gave, got) = (&report.gave, &report.got);
     rows.add("gave", &org, "ideasAccepted", gave.ideas_accepted);
-    rows.add("gave", &org, "articlesCoAuthored", gave.articles_co_authored);
+    rows.add(
+        "gave",
+        &org,
+        "articlesCoAuthored",
+        gave.articles_co_authored,
+    );
     rows.add("gave", &org, "eventsHosted", gave.events_hosted);
     rows.add("gave", &org, "confirmationsGiven", gave.confirmations_given);
     rows.add("got", &org, "problemsSolved", got.problems_solved);
-    rows.add("got", &org, "applicationsReported", got.applications_reported);
+    rows.add(
+        "got",
+        &org,
+        "applicationsReported",
+        got.applications_reported,
+    );
     rows.add("got", &org, "hoursSaved", hours(got.hours_saved_centis));
     for (currency, minor) in &got.money {
         rows.add("got", currency, "money", format_minor(*minor));
@@ -213,10 +265,25 @@ pub fn health(report: &CommunityHealth) -> ServiceResult<String> {
     rows.optional("health", c, "growthRate", report.growth_rate);
     rows.optional("health", c, "coreShare", report.core_share);
     rows.optional("health", c, "peripheralShare", report.peripheral_share);
-    rows.add("health", c, "unansweredProblems", report.unanswered_problems);
-    rows.optional("health", c, "daysSinceLastActivity", report.days_since_last_activity);
+    rows.add(
+        "health",
+        c,
+        "unansweredProblems",
+        report.unanswered_problems,
+    );
+    rows.optional(
+        "health",
+        c,
+        "daysSinceLastActivity",
+        report.days_since_last_activity,
+    );
     rows.add("health", c, "dormant", report.dormant);
-    rows.add("health", c, "suggestedStage", report.suggested_stage.as_str());
+    rows.add(
+        "health",
+        c,
+        "suggestedStage",
+        report.suggested_stage.as_str(),
+    );
     rows.gaps(&report.rhythm_gaps);
     rows.into_csv()
 }

@@ -14,8 +14,7 @@ use entity::{
 };
 use sea_orm::{
     sea_query::{Expr, Func, Query, SimpleExpr},
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -70,8 +69,7 @@ pub async fn health(
     );
     // Members then: today's ACTIVE members who had joined by the window's start.
     let members_then = active_members - joined_last_90_days;
-    let growth_rate =
-        (members_then > 0).then(|| joined_last_90_days as f64 / members_then as f64);
+    let growth_rate = (members_then > 0).then(|| joined_last_90_days as f64 / members_then as f64);
 
     let contributions = contributions_by_person(db, viewer, community.id, window_start).await?;
     let total: i64 = contributions.values().sum();
@@ -222,9 +220,10 @@ async fn contributions_by_person(
         .await?);
     add(application_confirmation::Entity::find()
         .filter(access::visible_confirmations(viewer))
-        .filter(application_confirmation::Column::ApplicationId.in_subquery(
-            applications_of(community_id),
-        ))
+        .filter(
+            application_confirmation::Column::ApplicationId
+                .in_subquery(applications_of(community_id)),
+        )
         .filter(application_confirmation::Column::CreatedAt.gte(since))
         .select_only()
         .column(application_confirmation::Column::PersonId)
@@ -272,7 +271,10 @@ async fn newest<E: EntityTrait>(
     let newest: Option<Option<DateTime<Utc>>> = E::find()
         .filter(condition)
         .select_only()
-        .column_as(SimpleExpr::from(Func::max(Expr::col((E::default(), column)))), "newest")
+        .column_as(
+            SimpleExpr::from(Func::max(Expr::col((E::default(), column)))),
+            "newest",
+        )
         .into_tuple()
         .one(db)
         .await?;
@@ -301,9 +303,8 @@ async fn last_contribution(
         newest::<article_revision::Entity>(
             db,
             article_revision::Column::CreatedAt,
-            access::visible_article_revisions(viewer).add(
-                article_revision::Column::ArticleId.in_subquery(articles_of(community_id)),
-            ),
+            access::visible_article_revisions(viewer)
+                .add(article_revision::Column::ArticleId.in_subquery(articles_of(community_id))),
         )
         .await?,
         newest::<application::Entity>(
@@ -351,4 +352,3 @@ async fn last_activity(
     .await?;
     Ok(contribution.into_iter().chain(event_start).max())
 }
-

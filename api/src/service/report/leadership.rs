@@ -86,11 +86,17 @@ pub async fn community_leadership(
         .all(db)
         .await?;
     let mut organizations: Vec<Uuid> = vec![community.host_organization_id];
-    organizations.extend(participating.into_iter().filter(|o| *o != community.host_organization_id));
+    organizations.extend(
+        participating
+            .into_iter()
+            .filter(|o| *o != community.host_organization_id),
+    );
     let by_organization = organizations
         .into_iter()
         .map(|organization_id| {
-            let own = members.iter().filter(|m| m.organization_id == organization_id);
+            let own = members
+                .iter()
+                .filter(|m| m.organization_id == organization_id);
             let members = super::count(own.clone().count());
             let leaders = super::count(
                 own.filter(|m| effective_leadership(m.role, m.leadership).is_some())
@@ -155,6 +161,9 @@ impl OrganizationLeadership {
     }
 }
 
+/// Leaders of one community by role and kind.
+type LeadersByKind = BTreeMap<(MemberRole, Leadership), i64>;
+
 /// The leadership report of an organization: its admins and the operator.
 pub async fn organization_leadership(
     db: &impl ConnectionTrait,
@@ -188,8 +197,7 @@ pub async fn organization_leadership(
         .into_tuple()
         .all(db)
         .await?;
-    let mut per_community: BTreeMap<Uuid, (i64, BTreeMap<(MemberRole, Leadership), i64>)> =
-        BTreeMap::new();
+    let mut per_community: BTreeMap<Uuid, (i64, LeadersByKind)> = BTreeMap::new();
     for (community_id, role, kind, n) in rows {
         let entry = per_community.entry(community_id).or_default();
         entry.0 += n;

@@ -245,7 +245,10 @@ async fn usual_interval(
         .map(|w| (w[1] - w[0]).num_seconds() as f64 / 86_400.0)
         .collect();
     intervals.sort_by(f64::total_cmp);
-    Ok((median(&intervals).map(|d| (d * 100.0).round() / 100.0), false))
+    Ok((
+        median(&intervals).map(|d| (d * 100.0).round() / 100.0),
+        false,
+    ))
 }
 
 /// Stretches longer than 1.5 × `usual_days` with no event start: from `from` to the first

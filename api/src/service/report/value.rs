@@ -7,9 +7,7 @@ use super::{
     Period,
 };
 use crate::{access, auth::Viewer, error::ServiceResult};
-use entity::{
-    application, application_confirmation, community, idea, problem,
-};
+use entity::{application, application_confirmation, community, idea, problem};
 use sea_orm::{
     sea_query::{Query, SelectStatement},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
@@ -251,10 +249,11 @@ async fn confirmations_given(
     elsewhere: &SelectStatement,
     period: &Period,
 ) -> ServiceResult<i64> {
-    let application_of: RelationDef = application_confirmation::Entity::belongs_to(application::Entity)
-        .from(application_confirmation::Column::ApplicationId)
-        .to(application::Column::Id)
-        .into();
+    let application_of: RelationDef =
+        application_confirmation::Entity::belongs_to(application::Entity)
+            .from(application_confirmation::Column::ApplicationId)
+            .to(application::Column::Id)
+            .into();
     let n = application_confirmation::Entity::find()
         .join(JoinType::InnerJoin, application_of)
         .filter(access::visible_confirmations(viewer))

@@ -150,11 +150,10 @@ pub(super) fn applications_of(viewer: &Viewer, scope: &Scope, period: &Period) -
             organization_id,
             key,
         } => Condition::any()
-            .add(
-                scope
-                    .who
-                    .people(application::Column::PersonId, application::Column::OrganizationId),
-            )
+            .add(scope.who.people(
+                application::Column::PersonId,
+                application::Column::OrganizationId,
+            ))
             .add(
                 Condition::all()
                     .add(application::Column::OrganizationId.eq(*organization_id))
@@ -166,7 +165,10 @@ pub(super) fn applications_of(viewer: &Viewer, scope: &Scope, period: &Period) -
                         .eq(key.as_str()),
                     ),
             ),
-        other => other.people(application::Column::PersonId, application::Column::OrganizationId),
+        other => other.people(
+            application::Column::PersonId,
+            application::Column::OrganizationId,
+        ),
     };
     Condition::all()
         .add(access::visible_applications(viewer))
@@ -192,7 +194,10 @@ pub(super) async fn figures_by_community(
         .filter(membership::Column::CommunityId.in_subquery(communities()))
         .filter(membership::Column::Status.eq(MembershipStatus::Active))
         .filter(membership::Column::JoinedAt.lt(period.end()))
-        .filter(who.people(membership::Column::PersonId, membership::Column::OrganizationId))
+        .filter(who.people(
+            membership::Column::PersonId,
+            membership::Column::OrganizationId,
+        ))
         .select_only()
         .column(membership::Column::CommunityId)
         .column(membership::Column::OrganizationId)
@@ -250,7 +255,10 @@ pub(super) async fn figures_by_community(
     let idea_authors: Vec<(Uuid, Uuid)> = idea::Entity::find()
         .filter(access::visible_ideas(viewer))
         .filter(idea::Column::CommunityId.in_subquery(communities()))
-        .filter(who.people(idea::Column::AuthorPersonId, idea::Column::AuthorOrganizationId))
+        .filter(who.people(
+            idea::Column::AuthorPersonId,
+            idea::Column::AuthorOrganizationId,
+        ))
         .filter(in_period(idea::Column::CreatedAt, period))
         .select_only()
         .column(idea::Column::CommunityId)
@@ -260,7 +268,10 @@ pub(super) async fn figures_by_community(
         .all(db)
         .await?;
     for (community, author) in idea_authors {
-        out.entry(community).or_default().contributors.insert(author);
+        out.entry(community)
+            .or_default()
+            .contributors
+            .insert(author);
     }
 
     let co_authored = match who {
@@ -362,11 +373,10 @@ async fn application_figures(
         .filter(access::visible_applications(viewer))
         .filter(application::Column::CommunityId.in_subquery(scope.communities.clone()))
         .filter(in_period(application::Column::CreatedAt, period))
-        .filter(
-            scope
-                .who
-                .people(application::Column::PersonId, application::Column::OrganizationId),
-        )
+        .filter(scope.who.people(
+            application::Column::PersonId,
+            application::Column::OrganizationId,
+        ))
         .select_only()
         .column(application::Column::CommunityId)
         .column(application::Column::PersonId)
@@ -375,13 +385,19 @@ async fn application_figures(
         .all(db)
         .await?;
     for (community, person) in reporters {
-        out.entry(community).or_default().contributors.insert(person);
+        out.entry(community)
+            .or_default()
+            .contributors
+            .insert(person);
     }
     let confirmations: Vec<(Uuid, Uuid)> = application_confirmation::Entity::find()
         .join(JoinType::InnerJoin, application_of_confirmation())
         .filter(access::visible_confirmations(viewer))
         .filter(application::Column::CommunityId.in_subquery(scope.communities.clone()))
-        .filter(in_period(application_confirmation::Column::CreatedAt, period))
+        .filter(in_period(
+            application_confirmation::Column::CreatedAt,
+            period,
+        ))
         .filter(scope.who.people(
             application_confirmation::Column::PersonId,
             application_confirmation::Column::OrganizationId,
@@ -459,11 +475,10 @@ async fn event_figures(
         .filter(access::visible_rsvps(viewer))
         .filter(event_rsvp::Column::EventId.in_subquery(events_of_period))
         .filter(event_rsvp::Column::CheckedInAt.is_not_null())
-        .filter(
-            scope
-                .who
-                .people(event_rsvp::Column::PersonId, event_rsvp::Column::OrganizationId),
-        )
+        .filter(scope.who.people(
+            event_rsvp::Column::PersonId,
+            event_rsvp::Column::OrganizationId,
+        ))
         .select_only()
         .column(event_rsvp::Column::CommunityId)
         .column_as(count_rows(), "n")
