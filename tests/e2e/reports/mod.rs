@@ -6,6 +6,7 @@ mod access;
 mod csv_downloads;
 mod health;
 mod rhythm_and_leadership;
+mod rows;
 mod seed;
 mod units;
 mod value;

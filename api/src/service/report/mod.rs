@@ -9,6 +9,7 @@ pub mod period;
 pub mod rhythm;
 pub mod value;
 mod value_figures;
+mod value_queries;
 
 pub use period::Period;
 

@@ -3,7 +3,8 @@
 
 use super::{
     report_community,
-    value_figures::{applications_of, figures_by_community, Figures, Scope, Who},
+    value_figures::{applications_of, Figures, Scope, Who},
+    value_queries::figures_by_community,
     Period,
 };
 use crate::{access, auth::Viewer, error::ServiceResult};
