@@ -179,6 +179,7 @@ pub async fn viewer_divisions(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

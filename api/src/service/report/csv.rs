@@ -289,6 +289,7 @@ pub fn health(report: &CommunityHealth) -> ServiceResult<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

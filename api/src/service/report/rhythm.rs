@@ -307,6 +307,7 @@ pub async fn set_rhythm_interval(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
