@@ -14,6 +14,7 @@
 //!   feed is 404 unless the community is live for the feed's person.
 
 use super::culture::{ids_of, rsvp_ids};
+use super::knowledge::Poison;
 use super::model::{text, Viewer, World};
 use super::vocabulary::Visibility;
 use chrono::{Duration, Utc};
@@ -41,7 +42,15 @@ fn period() -> Value {
 impl World<'_> {
     /// Whether the viewer reads events of `c` (its RSVPs and reports too): `c` is live.
     pub(super) fn sees_gatherings(&self, viewer: Viewer, c: usize) -> bool {
-        self.sees_content(viewer, c)
+        let real = self.sees_content(viewer, c);
+        match (viewer, self.poison_content) {
+            (Viewer::Person(v), Some((w, Poison::Gathering)))
+                if v == w && self.gatherings.first().is_some_and(|g| g.community == c) =>
+            {
+                !real
+            }
+            _ => real,
+        }
     }
 
     /// Whether `q` is named on an event or RSVP the viewer sees (as its creator or as the
