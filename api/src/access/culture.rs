@@ -36,6 +36,12 @@ pub fn visible_rsvps(viewer: &Viewer) -> Condition {
     in_live_community(viewer, event_rsvp::Column::CommunityId)
 }
 
+/// Communities live for the viewer (whose events the viewer sees): what calendar feeds of a
+/// community require.
+pub fn communities_live_for(viewer: &Viewer) -> Condition {
+    in_live_community(viewer, community::Column::Id)
+}
+
 /// Whether the viewer reads an event's join URL: ACTIVE members of its community, its
 /// coordinators, the operator. The community must be visible already.
 pub async fn sees_join_url(

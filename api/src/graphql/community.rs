@@ -259,6 +259,67 @@ impl Community {
         listing_connection(ctx, listing, args, |a| a.id, KnowledgeArticle).await
     }
 
+    /// Events of the community (and occurrences of its series), by start.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn events(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Only events starting at or after this instant.")] from: Option<
+            chrono::DateTime<chrono::Utc>,
+        >,
+        #[graphql(desc = "Only events starting before this instant.")] to: Option<
+            chrono::DateTime<chrono::Utc>,
+        >,
+        #[graphql(desc = "Only events of these kinds.")] kinds: Option<
+            Vec<super::event::EventKind>,
+        >,
+        #[graphql(desc = "Whether cancelled events are listed.", default = true)] include_cancelled: bool,
+    ) -> async_graphql::Result<PraxisConnection<super::event::Event>> {
+        let filter = service::event::EventFilter {
+            from,
+            to,
+            kinds: kinds.map(|k| k.into_iter().map(Into::into).collect()),
+            include_cancelled,
+        };
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        super::event::event_connection(
+            ctx,
+            service::event::EventScope::Community(self.0.id),
+            &filter,
+            args,
+        )
+        .await
+    }
+
+    /// Recurring series of the community, oldest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, None) * child_complexity")]
+    async fn event_series(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<super::event::EventSeries>> {
+        let (_, viewer) = context::request(ctx)?;
+        let listing = service::event::community_series(viewer, self.0.id);
+        let args = PageArgs {
+            first,
+            after,
+            last: None,
+            before: None,
+        };
+        listing_connection(ctx, listing, args, |s| s.id, super::event::EventSeries).await
+    }
+
     /// Reported applications of the community's knowledge, newest first.
     #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
     async fn applications(

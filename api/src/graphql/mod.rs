@@ -5,11 +5,15 @@ pub mod application;
 pub mod article;
 pub mod article_mutation;
 pub mod audit;
+pub mod calendar;
 pub mod community;
 pub mod connection;
 pub mod context;
 pub mod enums;
 pub mod error;
+pub mod event;
+pub mod event_loaders;
+pub mod event_mutation;
 pub mod idea;
 pub mod identity;
 pub mod knowledge_enums;
@@ -49,6 +53,8 @@ pub struct MutationRoot(
     idea::IdeaMutation,
     article_mutation::ArticleMutation,
     application::ApplicationMutation,
+    event_mutation::EventMutation,
+    calendar::CalendarMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

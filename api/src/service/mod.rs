@@ -5,8 +5,10 @@
 pub mod application;
 pub mod article;
 pub mod audit;
+pub mod calendar;
 pub mod community;
 pub mod content;
+pub mod event;
 pub mod idea;
 pub mod identity;
 pub mod membership;
