@@ -42,6 +42,7 @@ pub struct AppState {
     pub schema: PraxisSchema,
     pub verifier: Arc<TokenVerifier>,
     pub graphiql: bool,
+    pub settings: ServiceSettings,
 }
 
 /// How often `praxis serve` rolls the horizon of open recurring series forward.
@@ -62,10 +63,11 @@ impl AppState {
             public_url: args.public_url.clone(),
         };
         Ok(Self {
-            schema: graphql::build_schema(db.clone(), settings, &limits),
+            schema: graphql::build_schema(db.clone(), settings.clone(), &limits),
             db,
             verifier,
             graphiql: args.graphiql,
+            settings,
         })
     }
 }
@@ -99,6 +101,7 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
             .route("/graphql", web::post().to(graphql_post))
             .route("/graphql", web::get().to(graphql_get))
             .route("/graphql/ws", web::get().to(graphql_get))
+            .configure(crate::report_csv::routes)
             .route("/healthz", web::get().to(healthz))
             .route("/readyz", web::get().to(readyz))
             .route("/calendar/{token}.ics", web::get().to(personal_calendar))
@@ -246,7 +249,7 @@ fn ensure_error_codes(response: &mut async_graphql::Response) {
     }
 }
 
-fn authorization(req: &HttpRequest) -> Option<&str> {
+pub(crate) fn authorization(req: &HttpRequest) -> Option<&str> {
     req.headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

@@ -18,4 +18,5 @@ mod federation_races;
 mod isolation;
 mod knowledge_cycle;
 mod knowledge_journey;
+mod reports;
 mod websocket;

@@ -101,7 +101,7 @@ impl CalendarMutation {
             .gql()?;
         let communities = community::Entity::find()
             .filter(community::Column::Id.is_in(member_of.iter().map(|m| m.community_id)))
-            .filter(crate::access::communities_live_for(viewer))
+            .filter(crate::access::viewer_live_communities(viewer))
             .order_by_asc(community::Column::Id)
             .all(db)
             .await

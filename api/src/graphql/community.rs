@@ -5,7 +5,7 @@ use super::{
     application::Application,
     article::{ArticleFilter, KnowledgeArticle},
     connection::{listing_connection, PageArgs, PraxisConnection},
-    context,
+    context::{self, ServiceSettings},
     enums::{
         CommunityVisibility, JoinRule, LifecycleStage, MemberRole, MembershipStatus,
         ParticipationStatus,
@@ -18,6 +18,9 @@ use super::{
     organization::Organization,
     participation::Participation,
     problem::{problem_connection, Problem, ProblemFilter},
+    report::{CommunityHealth, PeriodInput, RhythmReport},
+    report_leadership::CommunityLeadership,
+    report_value::ValueReport,
 };
 use crate::service::{
     self,
@@ -343,6 +346,54 @@ impl Community {
             before,
         };
         listing_connection(ctx, listing, args, |a| a.id, Application).await
+    }
+
+    /// How often the community meets, who comes, and where it went quiet, over a period.
+    async fn rhythm(
+        &self,
+        ctx: &Context<'_>,
+        period: PeriodInput,
+    ) -> async_graphql::Result<RhythmReport> {
+        let (db, viewer) = context::request(ctx)?;
+        let period = period.period().gql()?;
+        let report = service::report::rhythm::rhythm(db, viewer, self.0.id, period).await;
+        report.map(RhythmReport).gql()
+    }
+
+    /// Who leads the community, and which organizations lack a leader there.
+    async fn leadership(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            default = 5,
+            desc = "Members from which an organization should have a leader."
+        )]
+        threshold: i32,
+    ) -> async_graphql::Result<CommunityLeadership> {
+        let (db, viewer) = context::request(ctx)?;
+        let leadership = service::report::leadership::community_leadership;
+        let report = leadership(db, viewer, self.0.id, threshold).await;
+        report.map(CommunityLeadership).gql()
+    }
+
+    /// What the community added up to over a period.
+    async fn value_report(
+        &self,
+        ctx: &Context<'_>,
+        period: PeriodInput,
+    ) -> async_graphql::Result<ValueReport> {
+        let (db, viewer) = context::request(ctx)?;
+        let period = period.period().gql()?;
+        let report = service::report::value::community_value(db, viewer, self.0.id, period).await;
+        report.map(ValueReport::from).gql()
+    }
+
+    /// Health indicators over the last 90 days and the stage they suggest.
+    async fn health(&self, ctx: &Context<'_>) -> async_graphql::Result<CommunityHealth> {
+        let (db, viewer) = context::request(ctx)?;
+        let dormant_after = ctx.data::<ServiceSettings>()?.dormant_after;
+        let report = service::report::health::health(db, viewer, self.0.id, dormant_after).await;
+        report.map(CommunityHealth).gql()
     }
 }
 

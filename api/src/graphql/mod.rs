@@ -6,6 +6,7 @@ pub mod article;
 pub mod article_mutation;
 pub mod audit;
 pub mod calendar;
+pub mod business_unit;
 pub mod community;
 pub mod connection;
 pub mod context;
@@ -25,6 +26,9 @@ pub mod participation;
 pub mod partnership;
 pub mod person;
 pub mod problem;
+pub mod report;
+pub mod report_leadership;
+pub mod report_value;
 pub mod search;
 pub mod viewer;
 
@@ -55,6 +59,8 @@ pub struct MutationRoot(
     application::ApplicationMutation,
     event_mutation::EventMutation,
     calendar::CalendarMutation,
+    report::ReportMutation,
+    business_unit::BusinessUnitMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

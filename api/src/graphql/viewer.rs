@@ -1,6 +1,7 @@
 //! `viewer`: who the token belongs to.
 
 use super::{
+    business_unit::DivisionLeader,
     connection::{listing_connection, PageArgs, PraxisConnection},
     context,
     enums::MembershipStatus,
@@ -184,6 +185,13 @@ impl Viewer {
             .await
             .gql()?
             .map(super::calendar::CalendarFeed))
+    }
+
+    /// The business units the viewer leads.
+    async fn divisions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DivisionLeader>> {
+        let (db, _) = context::request(ctx)?;
+        let divisions = service::business_unit::viewer_divisions(db, &self.0).await;
+        Ok(divisions.gql()?.into_iter().map(DivisionLeader).collect())
     }
 }
 

@@ -184,7 +184,7 @@ pub async fn community_feed(
 ) -> ServiceResult<String> {
     let community = community::Entity::find_by_id(community_id)
         .filter(access::visible_communities(viewer))
-        .filter(access::communities_live_for(viewer))
+        .filter(access::viewer_live_communities(viewer))
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
