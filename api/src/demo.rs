@@ -160,7 +160,28 @@ async fn federate(
     service::membership::join(db, bob, community.id).await?;
     service::membership::join(db, erin, community.id).await?;
     knowledge(db, community.id, bob, erin, alice).await?;
-    events(db, community.id, alice, bob, erin).await
+    events(db, community.id, alice, bob, erin).await?;
+    let carol = viewer("carol")?;
+    value_roles(db, community.id, (alice, dana), (bob, carol, erin)).await
+}
+
+/// Who reads the value: Bob and Carol work in Acme's "Payments Platform", whose division
+/// leader is Carol; Erin in Globex's "Developer Experience"; the community means to meet
+/// every 30 days.
+async fn value_roles(
+    db: &DatabaseConnection,
+    community_id: uuid::Uuid,
+    (alice, dana): (&Viewer, &Viewer),
+    (bob, carol, erin): (&Viewer, &Viewer, &Viewer),
+) -> ServiceResult<()> {
+    use crate::service::business_unit::{grant_division_leader, set_person_business_unit};
+    let id = |v: &Viewer| v.person().map(|p| p.person_id).unwrap_or_default();
+    set_person_business_unit(db, alice, id(bob), Some("Payments Platform")).await?;
+    set_person_business_unit(db, alice, id(carol), Some("Payments Platform")).await?;
+    grant_division_leader(db, alice, id(carol), "Payments Platform").await?;
+    set_person_business_unit(db, dana, id(erin), Some("Developer Experience")).await?;
+    service::report::rhythm::set_rhythm_interval(db, alice, community_id, Some(30)).await?;
+    Ok(())
 }
 
 /// The community's rhythm: a monthly online call (a series in Europe/Berlin), an in-person
@@ -327,7 +348,8 @@ async fn knowledge(
 pub fn instructions(bind: Option<&str>) -> String {
     let mut text = String::from(
         "Demo world loaded: organizations acme, globex, initech; acme and globex are partners \
-         and share the community acme/platform-engineering; acme proposed a partnership to initech.\n",
+         and share the community acme/platform-engineering; acme proposed a partnership to initech.\n\
+         Carol leads acme's business unit \"Payments Platform\": her token reads its value report.\n",
     );
     text.push_str("Mint a token (`praxis` is `cargo run -q --` in a checkout; admins: alice@acme, dana@globex, frank@initech):\n");
     for (slug, _, people) in DEMO_WORLD {

@@ -10,6 +10,7 @@ mod common;
 mod api_conventions;
 mod auth;
 mod cli;
+mod demo;
 mod events;
 mod federation_atomicity;
 mod federation_isolation;

@@ -10,8 +10,7 @@ use super::{
 use crate::service;
 use async_graphql::{Context, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use entity::{calendar_feed, community, enums::MembershipStatus, membership};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use entity::calendar_feed;
 
 /// The scheme and host the request came to (`https://praxis.example`), for links when no
 /// `--public-url` is set.
@@ -97,20 +96,8 @@ impl CalendarMutation {
             }
         };
         let base = base_url(ctx);
-        let member_of = membership::Entity::find()
-            .filter(membership::Column::PersonId.eq(feed.person_id))
-            .filter(membership::Column::Status.eq(MembershipStatus::Active))
-            .all(db)
+        let communities = service::calendar::feed_communities(db, viewer)
             .await
-            .map_err(crate::error::ServiceError::from)
-            .gql()?;
-        let communities = community::Entity::find()
-            .filter(community::Column::Id.is_in(member_of.iter().map(|m| m.community_id)))
-            .filter(crate::access::viewer_live_communities(viewer))
-            .order_by_asc(community::Column::Id)
-            .all(db)
-            .await
-            .map_err(crate::error::ServiceError::from)
             .gql()?;
         let community_feed_urls = communities
             .into_iter()

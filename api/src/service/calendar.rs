@@ -82,6 +82,27 @@ pub async fn rotate(
     Ok((token, feed))
 }
 
+/// The communities that get a feed URL of their own: those live for the viewer where the
+/// viewer is an ACTIVE member.
+pub async fn feed_communities(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+) -> ServiceResult<Vec<community::Model>> {
+    let me = access::require_person(viewer)?;
+    let member_of = Query::select()
+        .column(membership::Column::CommunityId)
+        .from(membership::Entity)
+        .and_where(membership::Column::PersonId.eq(me.person_id))
+        .and_where(membership::Column::Status.eq(MembershipStatus::Active))
+        .to_owned();
+    Ok(community::Entity::find()
+        .filter(community::Column::Id.in_subquery(member_of))
+        .filter(access::viewer_live_communities(viewer))
+        .order_by_asc(community::Column::Id)
+        .all(db)
+        .await?)
+}
+
 /// Removes the viewer's token; the removed feed, if there was one.
 pub async fn revoke(
     db: &DatabaseConnection,
