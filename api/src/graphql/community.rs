@@ -95,6 +95,12 @@ impl Community {
         self.0.join_rule.into()
     }
 
+    /// The usual number of days between events, when a host coordinator declared one
+    /// (`setCommunityRhythm`); the rhythm report otherwise uses the median gap.
+    async fn rhythm_interval_days(&self) -> Option<i32> {
+        self.0.rhythm_interval_days
+    }
+
     /// When it was created.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at

@@ -57,7 +57,7 @@ pub async fn rhythm(w: &World<'_>) {
 }
 
 const SET_RHYTHM: &str = "mutation($input: SetCommunityRhythmInput!) {
-    setCommunityRhythm(input: $input) { community { id } userErrors { code field } } }";
+    setCommunityRhythm(input: $input) { community { id rhythmIntervalDays } userErrors { code field } } }";
 
 /// A declared interval replaces the median; gaps follow it.
 pub async fn declared_rhythm(w: &World<'_>) {
@@ -79,14 +79,19 @@ pub async fn declared_rhythm(w: &World<'_>) {
         w.codes("hal", SET_RHYTHM, set(json!(14))).await,
         ["FORBIDDEN"]
     );
-    w.data("alice", SET_RHYTHM, set(json!(30))).await;
+    let d = w.data("alice", SET_RHYTHM, set(json!(30))).await;
+    assert_eq!(
+        d["setCommunityRhythm"]["community"]["rhythmIntervalDays"],
+        30
+    );
     let vars = json!({ "id": community, "period": q1() });
     let r = w.data("hal", RHYTHM, vars.clone()).await["node"]["rhythm"].clone();
     assert_eq!(r["usualIntervalDays"], 30.0);
     assert_eq!(r["intervalDeclared"], true);
     // Longer than 45 days: none (the longest stretch is 35 days).
     assert_eq!(r["gaps"], json!([]));
-    w.data("alice", SET_RHYTHM, set(json!(null))).await;
+    let d = w.data("alice", SET_RHYTHM, set(json!(null))).await;
+    assert!(d["setCommunityRhythm"]["community"]["rhythmIntervalDays"].is_null());
     let r = w.data("hal", RHYTHM, vars).await["node"]["rhythm"].clone();
     assert_eq!(r["usualIntervalDays"], 7.0, "cleared: the median again");
 }
