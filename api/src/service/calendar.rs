@@ -77,7 +77,18 @@ pub async fn rotate(
         last_used_at: Set(None),
     }
     .insert(&txn)
-    .await?;
+    .await
+    .map_err(|err| {
+        // Two rotations at once: the unique index on the person keeps one.
+        if crate::error::is_unique_violation(&err) {
+            ServiceError::conflict(
+                "calendarFeed",
+                "rotated at the same time by another request",
+            )
+        } else {
+            err.into()
+        }
+    })?;
     txn.commit().await?;
     Ok((token, feed))
 }

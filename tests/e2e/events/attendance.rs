@@ -361,3 +361,52 @@ db_test!(
     concurrent_answers_never_overfill,
     concurrent_answers_never_overfill
 );
+
+/// The same person's first answer sent twenty times at once: one RSVP, one seat, and the
+/// others either see it (SQLite serializes writers) or get CONFLICT — never INTERNAL.
+async fn one_person_answering_twice_at_once(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let w = World::new(&app).await;
+    let fan = actor(&app, &w.acme, "fan", "Fan", false).await;
+    w.join(&fan).await;
+    let e = w.create(json!({ "capacity": 3 })).await;
+    let event = s(&e["event"]["id"]).to_owned();
+    let query = format!(
+        "mutation($input: RsvpEventInput!) {{ rsvpEvent(input: $input) {{ {RSVP} userErrors {{ code }} }} }}"
+    );
+    let replies = futures_util::future::join_all((0..20).map(|_| {
+        app.graphql(
+            Some(&fan.token),
+            &query,
+            json!({ "input": { "eventId": event, "response": "GOING" } }),
+        )
+    }))
+    .await;
+    for reply in &replies {
+        let codes = reply.codes();
+        assert!(
+            codes.is_empty() || codes == ["CONFLICT"],
+            "{:#}",
+            reply.body
+        );
+        let user = reply.data("/rsvpEvent/userErrors");
+        assert!(
+            codes.is_empty() == (reply.data("/rsvpEvent/rsvp/status") == "GOING")
+                || user[0]["code"] == "CONFLICT",
+            "{:#}",
+            reply.body
+        );
+    }
+    assert!(replies
+        .iter()
+        .any(|r| r.data("/rsvpEvent/rsvp/status") == "GOING"));
+    let reply = w.event(&w.alice, &event).await;
+    assert_eq!(reply.data("/node/goingCount"), 1);
+    assert_eq!(rsvps(&w, &event).await.len(), 1);
+}
+db_test!(
+    one_person_answering_twice_at_once,
+    one_person_answering_twice_at_once
+);

@@ -5,7 +5,7 @@ use super::load;
 use crate::{
     access,
     auth::Viewer,
-    error::{ServiceError, ServiceResult},
+    error::{is_unique_violation, ServiceError, ServiceResult},
 };
 use chrono::{DateTime, Duration, Utc};
 use entity::{
@@ -25,6 +25,19 @@ pub enum RsvpResponse {
     Going,
     Maybe,
     Declined,
+}
+
+/// A second first answer of the same person, racing the first: the unique (event, person)
+/// index refuses it, and the whole transaction (its seat included) is undone.
+fn answered_concurrently(err: sea_orm::DbErr) -> ServiceError {
+    if is_unique_violation(&err) {
+        ServiceError::conflict(
+            "eventId",
+            "answered at the same time by another request; try again",
+        )
+    } else {
+        err.into()
+    }
 }
 
 /// Adds `by` to a counter of an event.
@@ -192,7 +205,8 @@ pub async fn rsvp(
                 updated_at: Set(now),
             }
             .insert(&txn)
-            .await?
+            .await
+            .map_err(answered_concurrently)?
             .id
         }
     };
@@ -292,7 +306,8 @@ pub async fn check_in(
                 updated_at: Set(now),
             }
             .insert(&txn)
-            .await?
+            .await
+            .map_err(answered_concurrently)?
             .id
         }
     };
