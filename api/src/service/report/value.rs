@@ -10,7 +10,7 @@ use super::{
 use crate::{access, auth::Viewer, error::ServiceResult};
 use entity::{application, application_confirmation, community, idea, problem};
 use sea_orm::{
-    sea_query::{Query, SelectStatement},
+    sea_query::{Expr, ExprTrait, Query, SelectStatement},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, RelationDef,
 };
@@ -275,9 +275,16 @@ async fn solved_by_others(
     elsewhere: &SelectStatement,
     period: &Period,
 ) -> ServiceResult<i64> {
+    // Correlated EXISTS: as `problem.id IN (...)` beside the community `IN`, SQLite probed
+    // the (community, id) index once per pair of community and accepted idea (1.3 s at the
+    // benchmark's scale, 14 ms like this).
     let solved_by_other_organizations = Query::select()
-        .column(idea::Column::ProblemId)
+        .expr(Expr::val(1))
         .from(idea::Entity)
+        .and_where(
+            Expr::col((idea::Entity, idea::Column::ProblemId))
+                .equals((problem::Entity, problem::Column::Id)),
+        )
         .and_where(idea::Column::AcceptedAt.is_not_null())
         .and_where(idea::Column::AuthorOrganizationId.ne(organization_id))
         .to_owned();
@@ -287,7 +294,7 @@ async fn solved_by_others(
         .filter(problem::Column::AuthorOrganizationId.eq(organization_id))
         .filter(problem::Column::SolvedAt.gte(period.start()))
         .filter(problem::Column::SolvedAt.lt(period.end()))
-        .filter(problem::Column::Id.in_subquery(solved_by_other_organizations))
+        .filter(Expr::exists(solved_by_other_organizations))
         .count(db)
         .await?;
     Ok(i64::try_from(n).unwrap_or(i64::MAX))
