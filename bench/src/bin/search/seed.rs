@@ -17,11 +17,11 @@ use entity::{
     idea, knowledge_article, membership, organization, participation, partnership, person, problem,
     search_document,
 };
-use rand::{rngs::StdRng, Rng};
 use praxis_bench::{
     bulk::{insert_all, set_all},
     generate::uuid_at,
 };
+use rand::{rngs::StdRng, Rng};
 use sea_orm::{DatabaseConnection, NotSet, Set};
 use std::collections::HashMap;
 

@@ -1,0 +1,94 @@
+//! The printout: rows seeded, database size, viewers, and latency per report.
+
+use crate::{
+    measure::Sample, queries::Report, seed_world::Counts, viewers::BenchViewer, world::World,
+};
+use praxis_bench::{
+    database::{mib, table_bytes, total_bytes},
+    stats::{latency, mean},
+};
+use sea_orm::DatabaseConnection;
+
+pub fn print_counts(counts: &Counts) {
+    let cells: Vec<String> = counts.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    println!("rows: {}", cells.join(", "));
+}
+
+pub async fn print_size(db: &DatabaseConnection) {
+    let mut parts = vec![format!(
+        "{} in all",
+        total_bytes(db).await.map(mib).unwrap_or_else(|| "?".into())
+    )];
+    for table in [
+        "event_rsvp",
+        "event",
+        "membership",
+        "problem",
+        "idea",
+        "application",
+    ] {
+        if let Some(bytes) = table_bytes(db, table).await {
+            parts.push(format!("{table} {}", mib(bytes)));
+        }
+    }
+    println!("size (tables with their indexes): {}", parts.join(", "));
+}
+
+pub fn print_viewers(world: &World, viewers: &[BenchViewer]) {
+    for v in viewers {
+        let org = v
+            .organization
+            .map(|o| world.organizations[o].slug.as_str())
+            .unwrap_or("-");
+        println!(
+            "viewer {:<17} organization {org:<14} unit {:<24} communities asked about {}",
+            v.label,
+            v.unit.as_deref().unwrap_or("-"),
+            v.communities.len()
+        );
+    }
+}
+
+/// Latency (ms) and statements per report and viewer, then per report over all viewers.
+pub fn print_reports(samples: &[Sample], viewers: &[BenchViewer]) {
+    println!(
+        "{:<32} {:<17} {:>4} | {:>8} {:>8} {:>8} {:>8} | {:>10}",
+        "report", "viewer", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "statements"
+    );
+    let row = |label: &str, who: &str, of: &[&Sample]| {
+        if of.is_empty() {
+            return;
+        }
+        let l = latency(of.iter().map(|s| s.ms));
+        let fewest = of.iter().map(|s| s.statements).min().unwrap_or(0);
+        let most = of.iter().map(|s| s.statements).max().unwrap_or(0);
+        let statements = if fewest == most {
+            format!("{most}")
+        } else {
+            format!(
+                "{fewest}-{most} (mean {:.1})",
+                mean(of.iter().map(|s| s.statements as f64))
+            )
+        };
+        println!(
+            "{label:<32} {who:<17} {:>4} | {:>8.1} {:>8.1} {:>8.1} {:>8.1} | {:>10}",
+            of.len(),
+            l.p50,
+            l.p95,
+            l.p99,
+            l.max,
+            statements
+        );
+    };
+    for report in Report::ALL {
+        for (v, viewer) in viewers.iter().enumerate() {
+            let of: Vec<&Sample> = samples
+                .iter()
+                .filter(|s| s.report == report && s.viewer == v)
+                .collect();
+            row(report.label(), viewer.label, &of);
+        }
+        let all: Vec<&Sample> = samples.iter().filter(|s| s.report == report).collect();
+        row(report.label(), "(all viewers)", &all);
+    }
+}
