@@ -149,12 +149,9 @@ impl Events {
             let mut starts = Vec::new();
             let (mut year, mut month) = (first_month.year(), first_month.month());
             // Monthly until one occurrence past the year's end.
-            loop {
-                let Some(start) =
-                    NaiveDate::from_ymd_opt(year, month, day).and_then(|d| instant(tz, d, hour))
-                else {
-                    break;
-                };
+            while let Some(start) =
+                NaiveDate::from_ymd_opt(year, month, day).and_then(|d| instant(tz, d, hour))
+            {
                 if start > from {
                     starts.push(start);
                 }
