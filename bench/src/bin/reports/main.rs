@@ -8,6 +8,7 @@
 //! `cargo run --release -p praxis-bench --bin reports -- --help`
 
 mod activity;
+mod csv_path;
 mod events;
 mod measure;
 mod oracle;
@@ -158,6 +159,7 @@ async fn main() -> anyhow::Result<()> {
         statements,
         oracle: &oracle,
         period,
+        service_period: api::service::report::Period::new(period.from, period.to)?,
     };
     let mut samples = Vec::new();
     let mut violations = Vec::new();
@@ -166,6 +168,15 @@ async fn main() -> anyhow::Result<()> {
     for report in queries::Report::ALL {
         runner
             .measure(
+                &viewers,
+                report,
+                (args.warmup, args.runs),
+                &mut samples,
+                &mut violations,
+            )
+            .await;
+        runner
+            .measure_csv(
                 &viewers,
                 report,
                 (args.warmup, args.runs),

@@ -7,7 +7,10 @@ use crate::{
     queries::Report,
     viewers::BenchViewer,
 };
-use api::graphql::{loaders::Loaders, PraxisSchema};
+use api::{
+    error::ServiceError,
+    graphql::{loaders::Loaders, PraxisSchema},
+};
 use async_graphql::{Request, Variables};
 use sea_orm::DatabaseConnection;
 use std::{
@@ -18,9 +21,17 @@ use std::{
     time::Instant,
 };
 
+/// How a report was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    GraphQl,
+    Csv,
+}
+
 /// One timed report.
 pub struct Sample {
     pub report: Report,
+    pub via: Via,
     pub viewer: usize,
     pub ms: f64,
     pub statements: usize,
@@ -32,6 +43,8 @@ pub struct Runner<'a> {
     pub statements: Arc<AtomicUsize>,
     pub oracle: &'a Oracle<'a>,
     pub period: Period,
+    /// The same period, as the services take it.
+    pub service_period: api::service::report::Period,
 }
 
 /// The answer to one request: its data and the codes of its errors.
@@ -133,6 +146,7 @@ impl Runner<'_> {
                 if run >= warmup {
                     samples.push(Sample {
                         report,
+                        via: Via::GraphQl,
                         viewer: v,
                         ms: answer.ms,
                         statements: answer.statements,
@@ -142,19 +156,99 @@ impl Runner<'_> {
         }
     }
 
-    /// Reports a viewer may not read come back NOT_FOUND, with no data.
+    /// The CSV download of `report`: its body (or error), time and statements.
+    pub async fn download(
+        &self,
+        viewer: &BenchViewer,
+        report: Report,
+        target: &Target,
+    ) -> (api::error::ServiceResult<String>, f64, usize) {
+        let before = self.statements.load(Ordering::SeqCst);
+        let started = Instant::now();
+        let body = crate::csv_path::download(
+            self.db,
+            self.oracle.world,
+            &viewer.viewer,
+            report,
+            target,
+            self.service_period,
+        )
+        .await;
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        (body, ms, self.statements.load(Ordering::SeqCst) - before)
+    }
+
+    /// Like `measure`, for the CSV downloads.
+    pub async fn measure_csv(
+        &self,
+        viewers: &[BenchViewer],
+        report: Report,
+        (warmup, runs): (usize, usize),
+        samples: &mut Vec<Sample>,
+        violations: &mut Vec<String>,
+    ) {
+        for (v, viewer) in viewers.iter().enumerate() {
+            let targets = viewer.targets(report);
+            if targets.is_empty() {
+                continue;
+            }
+            for run in 0..warmup + runs {
+                let target = &targets[run % targets.len()];
+                let (body, ms, statements) = self.download(viewer, report, target).await;
+                match body {
+                    Ok(body) if body.starts_with("section,subject,metric,value") => {}
+                    other => {
+                        violations.push(format!(
+                            "{} CSV of {target:?} as {}: {:?}",
+                            report.label(),
+                            viewer.label,
+                            other.map(|b| b.chars().take(80).collect::<String>())
+                        ));
+                        continue;
+                    }
+                }
+                if run >= warmup {
+                    samples.push(Sample {
+                        report,
+                        via: Via::Csv,
+                        viewer: v,
+                        ms,
+                        statements,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Reports a viewer may not read are refused, with no data: NOT_FOUND, or FORBIDDEN
+    /// when the viewer sees the organization but may not read its reports (as
+    /// `access::culture::require_organization_reader` decides).
     pub async fn check_denied(&self, viewers: &[BenchViewer], violations: &mut Vec<String>) {
         for viewer in viewers {
             for (report, target) in &viewer.denied {
                 let answer = self.ask(viewer, *report, target).await;
                 let [scope, field] = report.path();
-                let not_found = answer.errors.iter().any(|e| e.starts_with("NOT_FOUND"));
-                if !not_found || !answer.data[scope][field].is_null() {
+                let refused = answer
+                    .errors
+                    .iter()
+                    .any(|e| e.starts_with("NOT_FOUND") || e.starts_with("FORBIDDEN"));
+                if !refused || !answer.data[scope][field].is_null() {
                     violations.push(format!(
-                        "{} of {target:?} as {}: expected NOT_FOUND, got {:?}",
+                        "{} of {target:?} as {}: expected a refusal, got {:?}",
                         report.label(),
                         viewer.label,
                         answer.errors
+                    ));
+                }
+                let (body, _, _) = self.download(viewer, *report, target).await;
+                if !matches!(
+                    body,
+                    Err(ServiceError::NotFound | ServiceError::Forbidden(_))
+                ) {
+                    violations.push(format!(
+                        "{} CSV of {target:?} as {}: expected a refusal",
+                        report.label(),
+                        viewer.label,
                     ));
                 }
             }

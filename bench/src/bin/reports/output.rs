@@ -1,7 +1,11 @@
 //! The printout: rows seeded, database size, viewers, and latency per report.
 
 use crate::{
-    measure::Sample, queries::Report, seed_world::Counts, viewers::BenchViewer, world::World,
+    measure::{Sample, Via},
+    queries::Report,
+    seed_world::Counts,
+    viewers::BenchViewer,
+    world::World,
 };
 use praxis_bench::{
     database::{mib, table_bytes, total_bytes},
@@ -52,7 +56,7 @@ pub fn print_viewers(world: &World, viewers: &[BenchViewer]) {
 /// Latency (ms) and statements per report and viewer, then per report over all viewers.
 pub fn print_reports(samples: &[Sample], viewers: &[BenchViewer]) {
     println!(
-        "{:<32} {:<17} {:>4} | {:>8} {:>8} {:>8} {:>8} | {:>10}",
+        "{:<36} {:<17} {:>4} | {:>8} {:>8} {:>8} {:>8} | {:>10}",
         "report", "viewer", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "statements"
     );
     let row = |label: &str, who: &str, of: &[&Sample]| {
@@ -71,7 +75,7 @@ pub fn print_reports(samples: &[Sample], viewers: &[BenchViewer]) {
             )
         };
         println!(
-            "{label:<32} {who:<17} {:>4} | {:>8.1} {:>8.1} {:>8.1} {:>8.1} | {:>10}",
+            "{label:<36} {who:<17} {:>4} | {:>8.1} {:>8.1} {:>8.1} {:>8.1} | {:>10}",
             of.len(),
             l.p50,
             l.p95,
@@ -80,15 +84,23 @@ pub fn print_reports(samples: &[Sample], viewers: &[BenchViewer]) {
             statements
         );
     };
-    for report in Report::ALL {
-        for (v, viewer) in viewers.iter().enumerate() {
-            let of: Vec<&Sample> = samples
-                .iter()
-                .filter(|s| s.report == report && s.viewer == v)
-                .collect();
-            row(report.label(), viewer.label, &of);
+    for via in [Via::GraphQl, Via::Csv] {
+        for report in Report::ALL {
+            let label = match via {
+                Via::GraphQl => report.label().to_owned(),
+                Via::Csv => format!("{} CSV", report.label()),
+            };
+            let of = |s: &&Sample| s.report == report && s.via == via;
+            for (v, viewer) in viewers.iter().enumerate() {
+                let mine: Vec<&Sample> = samples
+                    .iter()
+                    .filter(of)
+                    .filter(|s| s.viewer == v)
+                    .collect();
+                row(&label, viewer.label, &mine);
+            }
+            let all: Vec<&Sample> = samples.iter().filter(of).collect();
+            row(&label, "(all viewers)", &all);
         }
-        let all: Vec<&Sample> = samples.iter().filter(|s| s.report == report).collect();
-        row(report.label(), "(all viewers)", &all);
     }
 }

@@ -128,30 +128,34 @@ fn organization(field: &str, selection: &str) -> String {
     )
 }
 
-const RHYTHM: &str = "eventsPerMonth { month familiar exciting } familiarCount excitingCount \
-    excitingShare attendanceRate attendees regulars newcomers usualIntervalDays \
-    gaps { from to days }";
+const RHYTHM: &str = "period { from to } eventsPerMonth { month familiar exciting } familiarCount \
+    excitingCount excitingShare attendanceRate attendees regulars newcomers \
+    usualIntervalDays intervalDeclared gaps { from to days }";
 
-const COMMUNITY_LEADERSHIP: &str = "coordinators { id } sponsors { id } coreMembers { id } \
-    formalLeaders { id } informalLeaders { id } \
-    organizations { organization { id name } members leaders lacksLeader }";
+const COMMUNITY_LEADERSHIP: &str = "threshold coordinators { id role } sponsors { id role } \
+    coreMembers { id role } formalLeaders { id role } informalLeaders { id role } \
+    byOrganization { organization { id name } members leaders lacksLeader }";
 
-const VALUE: &str = "activeMembers { organization { id name } role count } contributors \
-    problemsPosted problemsSolved medianTimeToSolutionSeconds articlesPublished \
+const VALUE: &str = "period { from to } activeMembers { organization { id name } role count } \
+    contributors problemsPosted problemsSolved medianTimeToSolutionSeconds articlesPublished \
     articleRevisions applicationsReported applicationsConfirmed hoursSaved \
     moneySaved { currency amount } eventsHeld familiarEvents excitingEvents attendances \
-    storyCount stories { id outcome appliedOn }";
+    storyCount stories { id outcome appliedOn businessUnit hoursSaved \
+    costSaved { amount currency } organization { id name } }";
 
-const ORGANIZATION_VALUE: &str = "gave { ideasAccepted articlesCoAuthored eventsHosted \
-    confirmationsGiven } got { problemsSolved applicationsReported hoursSaved \
-    moneySaved { currency amount } } byCommunity { community { id name } problemsPosted \
-    applicationsReported hoursSaved }";
+const ORGANIZATION_VALUE: &str =
+    "gave { ideasAccepted articlesCoAuthored eventsHosted confirmationsGiven } \
+    got { problemsSolved applicationsReported hoursSaved moneySaved { currency amount } } \
+    byCommunity { community { id name } figures { problemsPosted problemsSolved \
+    applicationsReported hoursSaved moneySaved { currency amount } eventsHeld attendances } }";
 
-const HEALTH: &str = "activeMembers joinedLast90Days growthRate coreShare peripheralShare \
-    unansweredProblems daysSinceLastActivity dormant suggestedStage";
+const HEALTH: &str = "asOf activeMembers joinedLast90Days growthRate coreShare peripheralShare \
+    unansweredProblems daysSinceLastActivity rhythmGaps { from to days } dormant \
+    suggestedStage";
 
-const ORGANIZATION_LEADERSHIP: &str = "communities { community { id name } members leaders \
-    lacksLeader } communitiesWithoutOwnLeader { id name }";
+const ORGANIZATION_LEADERSHIP: &str = "threshold communities { community { id name } members \
+    leaders { role leadership count } lacksLeader } \
+    communitiesWithoutOwnLeader { community { id name } }";
 
 /// A figure of the report object, as a number (Decimal-like strings included).
 pub fn figure(report: &serde_json::Value, name: &str) -> Option<f64> {
