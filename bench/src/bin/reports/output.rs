@@ -39,13 +39,30 @@ pub async fn print_size(db: &DatabaseConnection) {
 }
 
 pub fn print_viewers(world: &World, viewers: &[BenchViewer]) {
-    for v in viewers {
-        let org = v
-            .organization
-            .map(|o| world.organizations[o].slug.as_str())
-            .unwrap_or("-");
+    if let Some(o) = viewers.iter().find_map(|v| v.organization) {
+        let live = world.live_communities(o);
+        let memberships: usize = live
+            .iter()
+            .map(|c| {
+                world.communities[*c]
+                    .members
+                    .iter()
+                    .filter(|m| world.people[m.person].organization == o)
+                    .count()
+            })
+            .sum();
         println!(
-            "viewer {:<17} organization {org:<14} unit {:<24} communities asked about {}",
+            "organization reports are about {}: {} of {} communities live for it ({} hosted), \
+             {memberships} memberships of its people there",
+            world.organizations[o].slug,
+            live.len(),
+            world.communities.len(),
+            world.communities.iter().filter(|c| c.host == o).count(),
+        );
+    }
+    for v in viewers {
+        println!(
+            "viewer {:<17} unit {:<24} communities asked about {}",
             v.label,
             v.unit.as_deref().unwrap_or("-"),
             v.communities.len()
