@@ -159,7 +159,77 @@ async fn federate(
     .await?;
     service::membership::join(db, bob, community.id).await?;
     service::membership::join(db, erin, community.id).await?;
-    knowledge(db, community.id, bob, erin, alice).await
+    knowledge(db, community.id, bob, erin, alice).await?;
+    events(db, community.id, alice, bob, erin).await
+}
+
+/// The community's rhythm: a monthly online call (a series in Europe/Berlin), an in-person
+/// workshop with two seats (Alice waits for one), and last week's clinic with check-ins.
+async fn events(
+    db: &DatabaseConnection,
+    community_id: uuid::Uuid,
+    alice: &Viewer,
+    bob: &Viewer,
+    erin: &Viewer,
+) -> ServiceResult<()> {
+    use crate::service::event::{NewEvent, RsvpResponse};
+    use entity::enums::{EventFormat, EventKind};
+    let day =
+        |offset: i64| (chrono::Utc::now() + chrono::Duration::days(offset)).format("%Y-%m-%d");
+    let new = |title: &str, kind, format, start: String, end: String| NewEvent {
+        community_id,
+        title: title.to_owned(),
+        description: String::new(),
+        kind,
+        format,
+        join_url: None,
+        place: None,
+        start,
+        end,
+        time_zone: "Europe/Berlin".to_owned(),
+        capacity: None,
+        recurrence: None,
+    };
+    let mut call = new(
+        "Monthly platform call",
+        EventKind::Familiar,
+        EventFormat::Online,
+        format!("{}T16:00", day(7)),
+        format!("{}T17:00", day(7)),
+    );
+    call.description = "Show and tell, then one problem from the board.".to_owned();
+    call.join_url = Some("https://meet.example/platform-engineering".to_owned());
+    call.recurrence = Some("FREQ=MONTHLY;COUNT=12".to_owned());
+    service::event::create(db, alice, call).await?;
+    let mut workshop = new(
+        "Golden paths workshop",
+        EventKind::Exciting,
+        EventFormat::InPerson,
+        format!("{}T09:30", day(21)),
+        format!("{}T16:30", day(21)),
+    );
+    workshop.description = "A day of pairing on paved roads for new services.".to_owned();
+    workshop.place = Some("Acme HQ, Room 4.2, Berlin".to_owned());
+    workshop.capacity = Some(2);
+    let (workshop, _) = service::event::create(db, alice, workshop).await?;
+    for who in [bob, erin, alice] {
+        service::event::rsvp(db, who, workshop.id, RsvpResponse::Going).await?;
+    }
+    let mut clinic = new(
+        "CI clinic",
+        EventKind::Familiar,
+        EventFormat::Online,
+        format!("{}T15:00", day(-2)),
+        format!("{}T16:00", day(-2)),
+    );
+    clinic.join_url = Some("https://meet.example/ci-clinic".to_owned());
+    let (clinic, _) = service::event::create(db, alice, clinic).await?;
+    for who in [bob, erin] {
+        if let Some(person) = who.person() {
+            service::event::check_in(db, alice, clinic.id, person.person_id).await?;
+        }
+    }
+    Ok(())
 }
 
 /// The knowledge cycle in the shared community: a problem, ideas across organizations, an

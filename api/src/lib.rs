@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod graphql;
+pub mod report_csv;
 pub mod server;
 pub mod service;
 pub mod telemetry;

@@ -9,9 +9,12 @@ use crate::{
     error::ServiceError,
     graphql::{
         self,
+        calendar::RequestOrigin,
         context::ServiceSettings,
         error::{to_graphql, ErrorCode},
+        event_loaders::EventLoaders,
         loaders::Loaders,
+        node::{parse_global_id, NodeKind},
         PraxisSchema, SchemaLimits,
     },
 };
@@ -39,7 +42,11 @@ pub struct AppState {
     pub schema: PraxisSchema,
     pub verifier: Arc<TokenVerifier>,
     pub graphiql: bool,
+    pub settings: ServiceSettings,
 }
+
+/// How often `praxis serve` rolls the horizon of open recurring series forward.
+pub const SERIES_EXTENSION_INTERVAL: Duration = Duration::from_secs(3600);
 
 impl AppState {
     pub fn new(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<Self> {
@@ -56,10 +63,11 @@ impl AppState {
             public_url: args.public_url.clone(),
         };
         Ok(Self {
-            schema: graphql::build_schema(db.clone(), settings, &limits),
+            schema: graphql::build_schema(db.clone(), settings.clone(), &limits),
             db,
             verifier,
             graphiql: args.graphiql,
+            settings,
         })
     }
 }
@@ -93,8 +101,14 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
             .route("/graphql", web::post().to(graphql_post))
             .route("/graphql", web::get().to(graphql_get))
             .route("/graphql/ws", web::get().to(graphql_get))
+            .configure(crate::report_csv::routes)
             .route("/healthz", web::get().to(healthz))
             .route("/readyz", web::get().to(readyz))
+            .route("/calendar/{token}.ics", web::get().to(personal_calendar))
+            .route(
+                "/calendar/{token}/communities/{community}.ics",
+                web::get().to(community_calendar),
+            )
     };
     let mut server = HttpServer::new(factory)
         .shutdown_timeout(args.shutdown_timeout.as_secs().max(1))
@@ -114,8 +128,9 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
 /// Runs the server until SIGTERM or Ctrl-C, then stops gracefully: no new connections, and
 /// in-flight requests get `--shutdown-timeout` to finish.
 pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<()> {
-    let state = AppState::new(db, args)?;
+    let state = AppState::new(db.clone(), args)?;
     let (server, addr) = bind(state, args)?;
+    tokio::spawn(extend_series_forever(db));
     tracing::info!(%addr, "listening: GraphiQL and queries at http://{addr}/graphql");
     let handle = server.handle();
     let timeout = args.shutdown_timeout;
@@ -127,6 +142,19 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
     server.await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Extends open recurring series now and every hour; failures are logged, never fatal.
+async fn extend_series_forever(db: DatabaseConnection) {
+    let mut ticks = tokio::time::interval(SERIES_EXTENSION_INTERVAL);
+    loop {
+        ticks.tick().await;
+        match crate::service::event::extend_open_series(&db, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(added) => tracing::info!(added, "recurring series extended"),
+            Err(err) => tracing::warn!(%err, "extending recurring series failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {
@@ -221,7 +249,7 @@ fn ensure_error_codes(response: &mut async_graphql::Response) {
     }
 }
 
-fn authorization(req: &HttpRequest) -> Option<&str> {
+pub(crate) fn authorization(req: &HttpRequest) -> Option<&str> {
     req.headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -246,9 +274,15 @@ async fn graphql_post(
             ));
         }
     }
+    let origin = {
+        let info = req.connection_info();
+        RequestOrigin(format!("{}://{}", info.scheme(), info.host()))
+    };
     for request in batch.iter_mut() {
         request.data.insert(viewer.clone());
         request.data.insert(Loaders::new(&state.db, &viewer));
+        request.data.insert(EventLoaders::new(&state.db, &viewer));
+        request.data.insert(origin.clone());
     }
     let mut response = state.schema.execute_batch(batch).await;
     match &mut response {
@@ -315,11 +349,65 @@ fn subscription(
             }
             let mut data = Data::default();
             data.insert(Loaders::new(&state.db, &viewer));
+            data.insert(EventLoaders::new(&state.db, &viewer));
             data.insert(viewer);
             Ok(data)
         })
         .keepalive_timeout(Duration::from_secs(30))
         .start(&req, payload)
+}
+
+/// A calendar response: the feed, or 404 with a JSON body for an unknown token or an unknown
+/// or invisible community.
+fn calendar_response(result: Result<String, ServiceError>) -> HttpResponse {
+    match result {
+        Ok(body) => HttpResponse::Ok()
+            .content_type("text/calendar; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "private, max-age=300"))
+            .body(body),
+        Err(ServiceError::NotFound) => HttpResponse::NotFound().json(error_body(
+            ErrorCode::NotFound,
+            "no such calendar feed",
+            None,
+        )),
+        Err(other) => {
+            let _ = to_graphql(&other);
+            HttpResponse::InternalServerError().json(error_body(
+                ErrorCode::Internal,
+                "internal error",
+                None,
+            ))
+        }
+    }
+}
+
+/// GET /calendar/{token}.ics: the token's person's feed.
+async fn personal_calendar(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+    let token = path.into_inner();
+    let result = async {
+        let viewer = crate::service::calendar::authenticate(&state.db, &token).await?;
+        crate::service::calendar::personal_feed(&state.db, &viewer, chrono::Utc::now()).await
+    }
+    .await;
+    calendar_response(result)
+}
+
+/// GET /calendar/{token}/communities/{communityGlobalId}.ics: a community's feed.
+async fn community_calendar(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> HttpResponse {
+    let (token, community) = path.into_inner();
+    let result = async {
+        let viewer = crate::service::calendar::authenticate(&state.db, &token).await?;
+        let id = match parse_global_id(&async_graphql::ID(community)) {
+            Some((NodeKind::Community, id)) => id,
+            _ => return Err(ServiceError::NotFound),
+        };
+        crate::service::calendar::community_feed(&state.db, &viewer, id, chrono::Utc::now()).await
+    }
+    .await;
+    calendar_response(result)
 }
 
 async fn healthz() -> HttpResponse {

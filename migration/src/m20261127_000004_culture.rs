@@ -8,8 +8,7 @@
 
 use crate::{
     m20261127_000002_federation::{
-        index, optional_timestamp, references, required_string, required_uuid, timestamp,
-        uuid_pk,
+        index, optional_timestamp, references, required_string, required_uuid, timestamp, uuid_pk,
     },
     m20261127_000003_knowledge::{cols, counter, text},
 };
@@ -217,7 +216,10 @@ impl MigrationTrait for Migration {
             manager,
             "event_series_community_idx",
             EventSeries::Table,
-            cols([EventSeries::CommunityId.into_iden(), EventSeries::Id.into_iden()]),
+            cols([
+                EventSeries::CommunityId.into_iden(),
+                EventSeries::Id.into_iden(),
+            ]),
             false,
         )
         .await?;
@@ -354,7 +356,10 @@ impl MigrationTrait for Migration {
             manager,
             "event_rsvp_pair_idx",
             EventRsvp::Table,
-            cols([EventRsvp::EventId.into_iden(), EventRsvp::PersonId.into_iden()]),
+            cols([
+                EventRsvp::EventId.into_iden(),
+                EventRsvp::PersonId.into_iden(),
+            ]),
             true,
         )
         .await?;
@@ -497,7 +502,12 @@ impl MigrationTrait for Migration {
             .await?;
         for col in [Person::BusinessUnit, Person::BusinessUnitKey] {
             manager
-                .alter_table(Table::alter().table(Person::Table).drop_column(col).to_owned())
+                .alter_table(
+                    Table::alter()
+                        .table(Person::Table)
+                        .drop_column(col)
+                        .to_owned(),
+                )
                 .await?;
         }
         manager

@@ -8,7 +8,10 @@
 //! - Community reports follow the community; an organization's reports are its admins'; a
 //!   business unit's are also its division leaders'.
 
-use super::{administers, coordinates, in_live_community, may_see_organization, nothing};
+use super::{
+    administers, communities_live_for, coordinates, in_live_community, may_see_organization,
+    nothing,
+};
 use crate::{
     auth::Viewer,
     error::{ServiceError, ServiceResult},
@@ -34,6 +37,18 @@ pub fn visible_event_series(viewer: &Viewer) -> Condition {
 /// RSVPs and check-ins: those of events of communities live for the viewer.
 pub fn visible_rsvps(viewer: &Viewer) -> Condition {
     in_live_community(viewer, event_rsvp::Column::CommunityId)
+}
+
+/// Communities live for the viewer: whose events, calendar feeds and reports the viewer
+/// reads.
+pub fn viewer_live_communities(viewer: &Viewer) -> Condition {
+    in_live_community(viewer, community::Column::Id)
+}
+
+/// The scope of an organization's reports: the communities live for its people (whoever
+/// reads them; the reader is checked by [`require_organization_reader`]).
+pub fn communities_live_for_organization(organization_id: Uuid) -> Condition {
+    communities_live_for(organization_id)
 }
 
 /// Whether the viewer reads an event's join URL: ACTIVE members of its community, its

@@ -16,11 +16,10 @@ use crate::{
     error::{ServiceError, ServiceResult},
 };
 use entity::{
-    application, application_confirmation, article_author, article_revision, community, event,
-    event_rsvp,
+    application, application_confirmation, article_author, article_revision, community,
     enums::{ArticleState, MembershipStatus, SearchKind},
-    idea, idea_endorsement, knowledge_article, membership, organization, person, problem,
-    problem_follow, search_document,
+    event, event_rsvp, idea, idea_endorsement, knowledge_article, membership, organization, person,
+    problem, problem_follow, search_document,
 };
 use sea_orm::{
     sea_query::{Expr, ExprTrait, Query, SelectStatement},

@@ -94,13 +94,19 @@ fn participating_communities(
 
 /// Live communities of V: hosted by O, or FEDERATED with an ACTIVE participation of O.
 fn live_communities(me: &PersonViewer) -> Condition {
+    communities_live_for(me.organization_id)
+}
+
+/// Communities live for an organization's people: hosted by it, or FEDERATED with an ACTIVE
+/// participation of it.
+fn communities_live_for(organization_id: Uuid) -> Condition {
     Condition::any()
-        .add(community::Column::HostOrganizationId.eq(me.organization_id))
+        .add(community::Column::HostOrganizationId.eq(organization_id))
         .add(
             Condition::all()
                 .add(community::Column::Visibility.eq(CommunityVisibility::Federated))
                 .add(community::Column::Id.in_subquery(participating_communities(
-                    me.organization_id,
+                    organization_id,
                     &[ParticipationStatus::Active],
                 ))),
         )

@@ -32,7 +32,7 @@ pub struct Money {
 }
 
 impl Money {
-    fn new(minor: i64, currency: &str) -> Self {
+    pub fn new(minor: i64, currency: &str) -> Self {
         Self {
             amount: format_minor(minor),
             currency: currency.to_owned(),

@@ -5,7 +5,7 @@ use super::{
     application::Application,
     article::{ArticleFilter, KnowledgeArticle},
     connection::{listing_connection, PageArgs, PraxisConnection},
-    context,
+    context::{self, ServiceSettings},
     enums::{
         CommunityVisibility, JoinRule, LifecycleStage, MemberRole, MembershipStatus,
         ParticipationStatus,
@@ -18,6 +18,9 @@ use super::{
     organization::Organization,
     participation::Participation,
     problem::{problem_connection, Problem, ProblemFilter},
+    report::{CommunityHealth, PeriodInput, RhythmReport},
+    report_leadership::CommunityLeadership,
+    report_value::ValueReport,
 };
 use crate::service::{
     self,
@@ -259,6 +262,67 @@ impl Community {
         listing_connection(ctx, listing, args, |a| a.id, KnowledgeArticle).await
     }
 
+    /// Events of the community (and occurrences of its series), by start.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn events(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Only events starting at or after this instant.")] from: Option<
+            chrono::DateTime<chrono::Utc>,
+        >,
+        #[graphql(desc = "Only events starting before this instant.")] to: Option<
+            chrono::DateTime<chrono::Utc>,
+        >,
+        #[graphql(desc = "Only events of these kinds.")] kinds: Option<
+            Vec<super::event::EventKind>,
+        >,
+        #[graphql(desc = "Whether cancelled events are listed.", default = true)] include_cancelled: bool,
+    ) -> async_graphql::Result<PraxisConnection<super::event::Event>> {
+        let filter = service::event::EventFilter {
+            from,
+            to,
+            kinds: kinds.map(|k| k.into_iter().map(Into::into).collect()),
+            include_cancelled,
+        };
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        super::event::event_connection(
+            ctx,
+            service::event::EventScope::Community(self.0.id),
+            &filter,
+            args,
+        )
+        .await
+    }
+
+    /// Recurring series of the community, oldest first.
+    #[graphql(complexity = "PageRequest::size_hint(first, None) * child_complexity")]
+    async fn event_series(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<super::event::EventSeries>> {
+        let (_, viewer) = context::request(ctx)?;
+        let listing = service::event::community_series(viewer, self.0.id);
+        let args = PageArgs {
+            first,
+            after,
+            last: None,
+            before: None,
+        };
+        listing_connection(ctx, listing, args, |s| s.id, super::event::EventSeries).await
+    }
+
     /// Reported applications of the community's knowledge, newest first.
     #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
     async fn applications(
@@ -282,6 +346,54 @@ impl Community {
             before,
         };
         listing_connection(ctx, listing, args, |a| a.id, Application).await
+    }
+
+    /// How often the community meets, who comes, and where it went quiet, over a period.
+    async fn rhythm(
+        &self,
+        ctx: &Context<'_>,
+        period: PeriodInput,
+    ) -> async_graphql::Result<RhythmReport> {
+        let (db, viewer) = context::request(ctx)?;
+        let period = period.period().gql()?;
+        let report = service::report::rhythm::rhythm(db, viewer, self.0.id, period).await;
+        report.map(RhythmReport).gql()
+    }
+
+    /// Who leads the community, and which organizations lack a leader there.
+    async fn leadership(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            default = 5,
+            desc = "Members from which an organization should have a leader."
+        )]
+        threshold: i32,
+    ) -> async_graphql::Result<CommunityLeadership> {
+        let (db, viewer) = context::request(ctx)?;
+        let leadership = service::report::leadership::community_leadership;
+        let report = leadership(db, viewer, self.0.id, threshold).await;
+        report.map(CommunityLeadership).gql()
+    }
+
+    /// What the community added up to over a period.
+    async fn value_report(
+        &self,
+        ctx: &Context<'_>,
+        period: PeriodInput,
+    ) -> async_graphql::Result<ValueReport> {
+        let (db, viewer) = context::request(ctx)?;
+        let period = period.period().gql()?;
+        let report = service::report::value::community_value(db, viewer, self.0.id, period).await;
+        report.map(ValueReport::from).gql()
+    }
+
+    /// Health indicators over the last 90 days and the stage they suggest.
+    async fn health(&self, ctx: &Context<'_>) -> async_graphql::Result<CommunityHealth> {
+        let (db, viewer) = context::request(ctx)?;
+        let dormant_after = ctx.data::<ServiceSettings>()?.dormant_after;
+        let report = service::report::health::health(db, viewer, self.0.id, dormant_after).await;
+        report.map(CommunityHealth).gql()
     }
 }
 

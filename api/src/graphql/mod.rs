@@ -5,11 +5,16 @@ pub mod application;
 pub mod article;
 pub mod article_mutation;
 pub mod audit;
+pub mod calendar;
+pub mod business_unit;
 pub mod community;
 pub mod connection;
 pub mod context;
 pub mod enums;
 pub mod error;
+pub mod event;
+pub mod event_loaders;
+pub mod event_mutation;
 pub mod idea;
 pub mod identity;
 pub mod knowledge_enums;
@@ -21,6 +26,9 @@ pub mod participation;
 pub mod partnership;
 pub mod person;
 pub mod problem;
+pub mod report;
+pub mod report_leadership;
+pub mod report_value;
 pub mod search;
 pub mod viewer;
 
@@ -49,6 +57,10 @@ pub struct MutationRoot(
     idea::IdeaMutation,
     article_mutation::ArticleMutation,
     application::ApplicationMutation,
+    event_mutation::EventMutation,
+    calendar::CalendarMutation,
+    report::ReportMutation,
+    business_unit::BusinessUnitMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

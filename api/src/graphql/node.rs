@@ -8,6 +8,8 @@ use super::{
     community::Community,
     context,
     error::{coded, ErrorCode, GqlResult},
+    event::{Event, EventRsvp, EventSeries},
+    event_loaders,
     idea::Idea,
     loaders::Loaders,
     membership::{Membership, MembershipApproval},
@@ -39,10 +41,13 @@ pub enum NodeKind {
     Idea,
     KnowledgeArticle,
     Application,
+    Event,
+    EventSeries,
+    EventRsvp,
 }
 
 /// Every kind, for round trips of the names.
-const KINDS: [NodeKind; 12] = [
+const KINDS: [NodeKind; 15] = [
     NodeKind::Organization,
     NodeKind::Person,
     NodeKind::Partnership,
@@ -55,6 +60,9 @@ const KINDS: [NodeKind; 12] = [
     NodeKind::Idea,
     NodeKind::KnowledgeArticle,
     NodeKind::Application,
+    NodeKind::Event,
+    NodeKind::EventSeries,
+    NodeKind::EventRsvp,
 ];
 
 impl NodeKind {
@@ -72,6 +80,9 @@ impl NodeKind {
             Self::Idea => "Idea",
             Self::KnowledgeArticle => "KnowledgeArticle",
             Self::Application => "Application",
+            Self::Event => "Event",
+            Self::EventSeries => "EventSeries",
+            Self::EventRsvp => "EventRsvp",
         }
     }
 
@@ -124,6 +135,9 @@ pub enum Node {
     Idea(Idea),
     KnowledgeArticle(KnowledgeArticle),
     Application(Application),
+    Event(Event),
+    EventSeries(EventSeries),
+    EventRsvp(EventRsvp),
 }
 
 #[derive(Default)]
@@ -191,6 +205,21 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|a| Node::Application(Application(a))),
+        NodeKind::Event => event_loaders::of(ctx)?
+            .event(uuid)
+            .await
+            .gql()?
+            .map(|e| Node::Event(Event(e))),
+        NodeKind::EventSeries => event_loaders::of(ctx)?
+            .series(uuid)
+            .await
+            .gql()?
+            .map(|s| Node::EventSeries(EventSeries(s))),
+        NodeKind::EventRsvp => event_loaders::of(ctx)?
+            .rsvp(uuid)
+            .await
+            .gql()?
+            .map(|r| Node::EventRsvp(EventRsvp(r))),
     })
 }
 

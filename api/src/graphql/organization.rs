@@ -3,6 +3,7 @@
 
 use super::{
     audit::{AuditEvent, AuditEventFilter},
+    business_unit::DivisionLeader,
     community::Community,
     connection::{listing_connection, PageArgs, PraxisConnection},
     context::{self, ServiceSettings},
@@ -14,6 +15,9 @@ use super::{
     participation::Participation,
     partnership::{PartnerPolicyDefaults, Partnership},
     person::Person,
+    report::PeriodInput,
+    report_leadership::OrganizationLeadership,
+    report_value::{OrganizationValueReport, ValueReport},
 };
 use crate::{
     access,
@@ -308,6 +312,61 @@ impl Organization {
             admin_claim_value: self.0.admin_claim_value.clone(),
             issuers,
         })
+    }
+
+    /// Division leaders of its business units. Admins see all; a person only their own.
+    async fn division_leaders(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<DivisionLeader>> {
+        let (db, viewer) = context::request(ctx)?;
+        let leaders = service::business_unit::division_leaders(db, viewer, self.0.id).await;
+        Ok(leaders.gql()?.into_iter().map(DivisionLeader).collect())
+    }
+
+    /// Where its people lead, across the communities live for it. Admins and the operator.
+    async fn leadership(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            default = 5,
+            desc = "Members from which the organization should have a leader."
+        )]
+        threshold: i32,
+    ) -> async_graphql::Result<OrganizationLeadership> {
+        let (db, viewer) = context::request(ctx)?;
+        let leadership = service::report::leadership::organization_leadership;
+        let report = leadership(db, viewer, self.0.id, threshold).await;
+        report.map(OrganizationLeadership).gql()
+    }
+
+    /// What its people added up to across the communities live for it, with what it gave
+    /// and got. Admins and the operator.
+    async fn value_report(
+        &self,
+        ctx: &Context<'_>,
+        period: PeriodInput,
+    ) -> async_graphql::Result<OrganizationValueReport> {
+        let (db, viewer) = context::request(ctx)?;
+        let period = period.period().gql()?;
+        let value = service::report::value::organization_value;
+        let report = value(db, viewer, self.0.id, period).await;
+        report.map(OrganizationValueReport::from).gql()
+    }
+
+    /// What one business unit added up to. Admins, the unit's division leaders, the operator.
+    async fn business_unit_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The unit, compared trimmed and case-insensitively.")]
+        business_unit: String,
+        period: PeriodInput,
+    ) -> async_graphql::Result<ValueReport> {
+        let (db, viewer) = context::request(ctx)?;
+        let period = period.period().gql()?;
+        let value = service::report::value::business_unit_value;
+        let report = value(db, viewer, self.0.id, &business_unit, period).await;
+        report.map(ValueReport::from).gql()
     }
 }
 

@@ -70,4 +70,15 @@ impl Person {
         Ok(access::sees_private_profile(viewer, self.0.organization_id)
             .then_some(self.0.last_seen_at))
     }
+
+    /// The person's business unit. Admins of their organization, the person, the operator;
+    /// null for others.
+    async fn business_unit(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
+        let (_, viewer) = context::request(ctx)?;
+        Ok(
+            access::sees_business_unit(viewer, self.0.id, self.0.organization_id)
+                .then_some(self.0.business_unit.as_deref())
+                .flatten(),
+        )
+    }
 }

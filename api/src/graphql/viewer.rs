@@ -1,6 +1,7 @@
 //! `viewer`: who the token belongs to.
 
 use super::{
+    business_unit::DivisionLeader,
     connection::{listing_connection, PageArgs, PraxisConnection},
     context,
     enums::MembershipStatus,
@@ -151,6 +152,46 @@ impl Viewer {
             MembershipApproval,
         )
         .await
+    }
+
+    /// Events that have not ended, of communities the viewer is an ACTIVE member of or that
+    /// they answered GOING, MAYBE or WAITLISTED; by start.
+    #[graphql(complexity = "PageRequest::size_hint(first, None) * child_complexity")]
+    async fn upcoming_events(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<super::event::Event>> {
+        let scope = service::event::EventScope::Upcoming(chrono::Utc::now());
+        let args = PageArgs {
+            first,
+            after,
+            last: None,
+            before: None,
+        };
+        super::event::event_connection(ctx, scope, &service::event::EventFilter::default(), args)
+            .await
+    }
+
+    /// The viewer's calendar feed, if they have one (its URLs are shown only by
+    /// `rotateCalendarFeed`).
+    async fn calendar_feed(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<super::calendar::CalendarFeed>> {
+        let (db, _) = context::request(ctx)?;
+        Ok(service::calendar::feed_of(db, &self.0)
+            .await
+            .gql()?
+            .map(super::calendar::CalendarFeed))
+    }
+
+    /// The business units the viewer leads.
+    async fn divisions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DivisionLeader>> {
+        let (db, _) = context::request(ctx)?;
+        let divisions = service::business_unit::viewer_divisions(db, &self.0).await;
+        Ok(divisions.gql()?.into_iter().map(DivisionLeader).collect())
     }
 }
 

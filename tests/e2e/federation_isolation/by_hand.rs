@@ -48,6 +48,15 @@ pub(super) async fn oracle_detects_a_wrong_expectation(backend: Backend) {
         error.contains(&world.who(v)),
         "the wrong article expectation was caught elsewhere: {error}"
     );
+    // And a wrong expectation about the events of event 0's community (nodes, lists,
+    // reports, feeds).
+    assert!(!world.gatherings.is_empty(), "a world without events");
+    world.poison_content = Some((v, Poison::Gathering));
+    let error = world.check(true).await.unwrap_err();
+    assert!(
+        error.contains(&world.who(v)),
+        "the wrong event expectation was caught elsewhere: {error}"
+    );
     world.poison_content = None;
     world.check(true).await.unwrap();
 }

@@ -256,6 +256,7 @@ impl World<'_> {
         checks += self.check_orgs(viewer, logs).await?;
         checks += self.check_nodes(viewer, ids, seen).await?;
         checks += self.check_knowledge(viewer).await?;
+        checks += self.check_culture(viewer).await?;
         let searches = self.check_search(viewer).await?;
         Ok((checks, searches))
     }

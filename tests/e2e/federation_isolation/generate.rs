@@ -24,6 +24,7 @@ impl World<'_> {
         self.joins(25).await;
         self.decisions(40).await;
         self.knowledge_life(false).await;
+        self.culture_life(false).await;
         self.departures().await;
         self.joins(20).await;
         self.add_members(15).await;
@@ -40,6 +41,7 @@ impl World<'_> {
         self.role_changes(20).await;
         self.outsiders_change_settings().await;
         self.knowledge_life(true).await;
+        self.culture_life(true).await;
     }
 
     pub(super) async fn people_phase(&mut self) {

@@ -69,6 +69,8 @@ pub(super) enum Poison {
     Search,
     /// Article 0, everywhere.
     Article,
+    /// The community of event 0: its events, RSVPs, reports and feeds (docs/CULTURE.md).
+    Gathering,
 }
 
 /// Whether `text` holds `word` (texts are words separated by spaces).

@@ -111,6 +111,8 @@ impl World<'_> {
                 (self.applications[k].reporter == q || self.applications[k].confirmers.contains(&q))
                     && self.sees_application(viewer, k)
             })
+            // CULTURE.md: the person of a visible RSVP; the creator of a visible event.
+            || self.sees_as_attendee(viewer, q)
     }
 
     /// Whether the viewer sees someone of organization `o` as an author or endorser.

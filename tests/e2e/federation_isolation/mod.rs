@@ -44,6 +44,8 @@ mod by_hand_knowledge;
 mod checks;
 mod community_checks;
 mod community_mutations;
+mod culture;
+mod culture_checks;
 mod generate;
 mod knowledge;
 mod knowledge_checks;
@@ -71,7 +73,7 @@ use model::World;
 use std::collections::BTreeMap;
 
 /// The knowledge mutations, tallied by predicted outcome in the coverage lines.
-const KNOWLEDGE_MUTATIONS: [&str; 13] = [
+const KNOWLEDGE_MUTATIONS: [&str; 18] = [
     "postProblem",
     "contributeIdea",
     "editIdea",
@@ -85,6 +87,11 @@ const KNOWLEDGE_MUTATIONS: [&str; 13] = [
     "setArticleState",
     "reportApplication",
     "confirmApplication",
+    "createEvent",
+    "rsvpEvent",
+    "cancelEvent",
+    "checkInAttendee",
+    "grantDivisionLeader",
 ];
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -100,6 +107,7 @@ async fn federation_isolation(backend: Backend) {
     let (mut viewers, mut checks, mut mutations, mut searches) = (0, 0, 0, 0);
     let (mut problems, mut ideas, mut endorsements) = (0, 0, 0);
     let (mut articles, mut applications, mut confirmations) = (0, 0, 0);
+    let (mut gatherings, mut rsvps, mut check_ins, mut feeds) = (0, 0, 0, 0);
     let mut covered = BTreeMap::new();
     let mut knowledge: BTreeMap<String, usize> = BTreeMap::new();
     for number in 0..worlds {
@@ -137,6 +145,18 @@ async fn federation_isolation(backend: Backend) {
             .iter()
             .map(|k| k.confirmers.len())
             .sum::<usize>();
+        gatherings += world.gatherings.len();
+        rsvps += world
+            .gatherings
+            .iter()
+            .map(|g| g.answers.len())
+            .sum::<usize>();
+        check_ins += world
+            .gatherings
+            .iter()
+            .map(|g| g.checked_in.len())
+            .sum::<usize>();
+        feeds += world.feeds.len();
         for line in &world.history {
             if let Some(field) = KNOWLEDGE_MUTATIONS
                 .iter()
@@ -163,6 +183,9 @@ async fn federation_isolation(backend: Backend) {
     eprintln!(
         "federation isolation: {articles} articles, {applications} applications, {confirmations} confirmations on {backend:?}"
     );
+    eprintln!(
+        "federation isolation: {gatherings} events, {rsvps} RSVPs, {check_ins} check-ins, {feeds} calendar feeds on {backend:?}"
+    );
     eprintln!("federation isolation: {mutations} mutations predicted on {backend:?}");
     let knowledge: Vec<String> = knowledge.iter().map(|(k, n)| format!("{k}: {n}")).collect();
     eprintln!(
@@ -182,6 +205,10 @@ async fn federation_isolation(backend: Backend) {
     assert!(
         articles >= worlds && (worlds < 4 || applications > 0),
         "too few articles: {articles} articles, {applications} applications in {worlds} worlds"
+    );
+    assert!(
+        gatherings >= 2 * worlds && rsvps >= 2 * worlds && (worlds < 4 || check_ins > 0),
+        "too little culture: {gatherings} events, {rsvps} RSVPs, {check_ins} check-ins in {worlds} worlds"
     );
 }
 db_test!(federation_isolation, federation_isolation);

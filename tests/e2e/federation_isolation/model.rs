@@ -12,7 +12,7 @@ use super::vocabulary::{
 };
 use crate::common::*;
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) struct Org {
     pub(super) slug: String,
@@ -141,6 +141,12 @@ pub(super) struct World<'a> {
     pub(super) articles: Vec<Article>,
     pub(super) applications: Vec<Application>,
     pub(super) events: Vec<Event>,
+    /// Events of communities (docs/CULTURE.md); `events` above are audit events.
+    pub(super) gatherings: Vec<super::culture::Gathering>,
+    /// Division leader grants: (person, business unit key).
+    pub(super) divisions: BTreeSet<(usize, String)>,
+    /// People's calendar feed URLs.
+    pub(super) feeds: BTreeMap<usize, String>,
     pub(super) member_events: Vec<(&'static str, usize)>,
     pub(super) history: Vec<String>,
     pub(super) mutations: usize,
@@ -177,6 +183,9 @@ impl<'a> World<'a> {
             articles: Vec::new(),
             applications: Vec::new(),
             events: Vec::new(),
+            gatherings: Vec::new(),
+            divisions: BTreeSet::new(),
+            feeds: BTreeMap::new(),
             member_events: Vec::new(),
             history: Vec::new(),
             mutations: 0,

@@ -54,6 +54,18 @@ impl World<'_> {
                 self.describe(&self.memberships[ap.membership].id)
             );
         }
+        if let Some(g) = self.gatherings.iter().position(|g| g.id == id) {
+            let gg = &self.gatherings[g];
+            return format!(
+                "event {g} by {} in {} (capacity {:?}, going {:?}, waitlist {:?}{})",
+                self.who(gg.creator),
+                self.community_name(gg.community),
+                gg.capacity,
+                gg.going.iter().map(|&q| self.who(q)).collect::<Vec<_>>(),
+                gg.waitlist.iter().map(|&q| self.who(q)).collect::<Vec<_>>(),
+                if gg.cancelled { ", cancelled" } else { "" }
+            );
+        }
         if let Some(p) = self.problems.iter().position(|p| p.id == id) {
             let pp = &self.problems[p];
             return format!(
