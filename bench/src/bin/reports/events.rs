@@ -175,7 +175,10 @@ impl Events {
                 creator,
                 rule: format!("FREQ=MONTHLY;BYMONTHDAY={day};COUNT={}", starts.len()),
                 time_zone: tz_name,
-                local_start: format!("{}T{hour:02}:00:00", starts[0].with_timezone(&tz).date_naive()),
+                local_start: format!(
+                    "{}T{hour:02}:00:00",
+                    starts[0].with_timezone(&tz).date_naive()
+                ),
                 duration,
                 format,
                 occurrences: starts.len(),
