@@ -5,8 +5,8 @@
 pub mod application;
 pub mod article;
 pub mod audit;
-pub mod calendar;
 pub mod business_unit;
+pub mod calendar;
 pub mod community;
 pub mod content;
 pub mod event;
