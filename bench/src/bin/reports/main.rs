@@ -171,6 +171,7 @@ async fn main() -> anyhow::Result<()> {
             .measure(
                 &viewers,
                 report,
+                measure::Via::GraphQl,
                 (args.warmup, args.runs),
                 &mut samples,
                 &mut violations,
@@ -178,9 +179,10 @@ async fn main() -> anyhow::Result<()> {
             .await;
         let graphql = began.elapsed().as_secs_f64();
         runner
-            .measure_csv(
+            .measure(
                 &viewers,
                 report,
+                measure::Via::Csv,
                 (args.warmup, args.runs),
                 &mut samples,
                 &mut violations,

@@ -113,12 +113,60 @@ impl Runner<'_> {
         }
     }
 
-    /// `warmup` then `runs` requests of `report` for each viewer that may ask for it, the
-    /// targets taking turns; wrong answers go to `violations`.
+    /// One request of `report` about `target`, checked: its time and statements, or `None`
+    /// (and a violation) when the answer is wrong.
+    async fn checked(
+        &self,
+        viewer: &BenchViewer,
+        report: Report,
+        target: &Target,
+        via: Via,
+        violations: &mut Vec<String>,
+    ) -> Option<(f64, usize)> {
+        match via {
+            Via::GraphQl => {
+                let answer = self.ask(viewer, report, target).await;
+                let [scope, field] = report.path();
+                let object = &answer.data[scope][field];
+                if !answer.errors.is_empty() || object.is_null() {
+                    violations.push(format!(
+                        "{} of {target:?} as {}: {:?}",
+                        report.label(),
+                        viewer.label,
+                        answer.errors
+                    ));
+                    return None;
+                }
+                violations.extend(self.oracle.mismatches(report, target, object));
+                Some((answer.ms, answer.statements))
+            }
+            Via::Csv => {
+                let (body, ms, statements) = self.download(viewer, report, target).await;
+                match body {
+                    Ok(body) if body.starts_with("section,subject,metric,value") => {
+                        Some((ms, statements))
+                    }
+                    other => {
+                        violations.push(format!(
+                            "{} CSV of {target:?} as {}: {:?}",
+                            report.label(),
+                            viewer.label,
+                            other.map(|b| b.chars().take(80).collect::<String>())
+                        ));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// `warmup` then `runs` requests of `report` through `via` for each viewer that may ask
+    /// for it, the targets taking turns; wrong answers go to `violations`.
     pub async fn measure(
         &self,
         viewers: &[BenchViewer],
         report: Report,
+        via: Via,
         (warmup, runs): (usize, usize),
         samples: &mut Vec<Sample>,
         violations: &mut Vec<String>,
@@ -130,26 +178,18 @@ impl Runner<'_> {
             }
             for run in 0..warmup + runs {
                 let target = &targets[run % targets.len()];
-                let answer = self.ask(viewer, report, target).await;
-                let [scope, field] = report.path();
-                let object = &answer.data[scope][field];
-                if !answer.errors.is_empty() || object.is_null() {
-                    violations.push(format!(
-                        "{} of {target:?} as {}: {:?}",
-                        report.label(),
-                        viewer.label,
-                        answer.errors
-                    ));
+                let Some((ms, statements)) =
+                    self.checked(viewer, report, target, via, violations).await
+                else {
                     continue;
-                }
-                violations.extend(self.oracle.mismatches(report, target, object));
+                };
                 if run >= warmup {
                     samples.push(Sample {
                         report,
-                        via: Via::GraphQl,
+                        via,
                         viewer: v,
-                        ms: answer.ms,
-                        statements: answer.statements,
+                        ms,
+                        statements,
                     });
                 }
             }
@@ -176,48 +216,6 @@ impl Runner<'_> {
         .await;
         let ms = started.elapsed().as_secs_f64() * 1000.0;
         (body, ms, self.statements.load(Ordering::SeqCst) - before)
-    }
-
-    /// Like `measure`, for the CSV downloads.
-    pub async fn measure_csv(
-        &self,
-        viewers: &[BenchViewer],
-        report: Report,
-        (warmup, runs): (usize, usize),
-        samples: &mut Vec<Sample>,
-        violations: &mut Vec<String>,
-    ) {
-        for (v, viewer) in viewers.iter().enumerate() {
-            let targets = viewer.targets(report);
-            if targets.is_empty() {
-                continue;
-            }
-            for run in 0..warmup + runs {
-                let target = &targets[run % targets.len()];
-                let (body, ms, statements) = self.download(viewer, report, target).await;
-                match body {
-                    Ok(body) if body.starts_with("section,subject,metric,value") => {}
-                    other => {
-                        violations.push(format!(
-                            "{} CSV of {target:?} as {}: {:?}",
-                            report.label(),
-                            viewer.label,
-                            other.map(|b| b.chars().take(80).collect::<String>())
-                        ));
-                        continue;
-                    }
-                }
-                if run >= warmup {
-                    samples.push(Sample {
-                        report,
-                        via: Via::Csv,
-                        viewer: v,
-                        ms,
-                        statements,
-                    });
-                }
-            }
-        }
     }
 
     /// Reports a viewer may not read are refused, with no data: NOT_FOUND, or FORBIDDEN
