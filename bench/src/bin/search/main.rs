@@ -8,18 +8,15 @@
 
 mod report;
 mod seed;
-mod slowest;
 mod vocabulary;
 mod workload;
 mod world;
 
-use anyhow::{bail, Context};
-use api::config::DatabaseArgs;
+use anyhow::bail;
 use clap::Parser;
-use entity::search_document;
 use rand::{rngs::StdRng, SeedableRng};
-use sea_orm::{ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait};
-use std::time::{Duration, Instant};
+use sea_orm::{ConnectionTrait, DatabaseBackend};
+use std::time::Instant;
 
 /// Measures full-text search over generated items on SQLite or PostgreSQL.
 #[derive(Debug, Parser)]
@@ -59,24 +56,10 @@ async fn main() -> anyhow::Result<()> {
     if args.organizations < 3 || args.communities == 0 || args.items == 0 {
         bail!("need at least 3 organizations, 1 community and 1 item");
     }
-    let temp = tempfile::tempdir().context("creating a temporary directory")?;
-    let url = match &args.database_url {
-        Some(url) => url.clone(),
-        None => format!("sqlite://{}", temp.path().join("bench.db").display()),
-    };
-    let mut db = api::db::connect_and_migrate(&DatabaseArgs {
-        database_url: url.clone(),
-        database_timeout: Duration::from_secs(30),
-        database_max_connections: 4,
-    })
-    .await?;
+    let opened = praxis_bench::database::open_empty(args.database_url.as_deref()).await?;
+    let url = opened.url.clone();
+    let mut db = opened.db.clone();
     let backend = db.get_database_backend();
-    if search_document::Entity::find().count(&db).await? > 0 {
-        bail!(
-            "{} already holds search documents: give an empty database",
-            api::db::redact(&url)
-        );
-    }
     println!("praxis search benchmark");
     println!(
         "database: {:?} {}  items: {}  organizations: {}  communities: {}  seed: {}",
@@ -156,7 +139,7 @@ async fn main() -> anyhow::Result<()> {
         );
     }
 
-    let slowest = std::sync::Arc::new(slowest::Slowest::new(args.slowest));
+    let slowest = std::sync::Arc::new(praxis_bench::slowest::Slowest::new(args.slowest));
     let recorder = slowest.clone();
     db.set_metric_callback(move |info| recorder.record(info));
     let mut violations = Vec::new();
@@ -202,7 +185,7 @@ async fn main() -> anyhow::Result<()> {
         samples.len() as f64 / elapsed,
         calls as f64 / elapsed,
     );
-    match report::peak_rss_mib() {
+    match praxis_bench::database::peak_rss_mib() {
         Some(mib) => println!("peak RSS: {mib:.0} MiB (includes the generated world in memory)"),
         None => println!("peak RSS: unknown (no /proc/self/status)"),
     }
@@ -220,6 +203,6 @@ async fn main() -> anyhow::Result<()> {
         slowest.print(&db).await?;
     }
     db.close().await?;
-    drop(temp);
+    drop(opened);
     Ok(())
 }

@@ -1,52 +1,20 @@
-//! Latency figures: percentiles per query class and per viewer, throughput, memory, size.
+//! Latency figures per query class and per viewer, and the database's size.
 
 use crate::{
     workload::{Class, Sample},
     world::BenchViewer,
 };
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
-
-/// Nearest-rank percentile of sorted values.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-struct Latency {
-    p50: f64,
-    p95: f64,
-    p99: f64,
-    max: f64,
-}
-
-fn latency(values: impl Iterator<Item = f64>) -> Latency {
-    let mut sorted: Vec<f64> = values.collect();
-    sorted.sort_by(f64::total_cmp);
-    Latency {
-        p50: percentile(&sorted, 50.0),
-        p95: percentile(&sorted, 95.0),
-        p99: percentile(&sorted, 99.0),
-        max: sorted.last().copied().unwrap_or(0.0),
-    }
-}
+use praxis_bench::{
+    database::{mib, scalar, total_bytes},
+    stats::{latency, mean, Latency},
+};
+use sea_orm::{DatabaseBackend, DatabaseConnection};
 
 fn cells(l: &Latency) -> String {
     format!(
         "{:>7.1} {:>7.1} {:>7.1} {:>7.1}",
         l.p50, l.p95, l.p99, l.max
     )
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> f64 {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    if n == 0 {
-        0.0
-    } else {
-        sum / n as f64
-    }
 }
 
 /// The table of latencies (ms) per query class: the page of 20 hits, then `totalCount`.
@@ -116,39 +84,11 @@ pub fn print_viewers(samples: &[Sample], viewers: &[BenchViewer], visible: &[usi
     }
 }
 
-/// The process's peak resident set (`VmHWM`) in MiB.
-pub fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
-
-async fn scalar(db: &DatabaseConnection, sql: &str) -> Option<i64> {
-    let backend = db.get_database_backend();
-    let row = db
-        .query_one_raw(Statement::from_string(backend, sql.to_owned()))
-        .await
-        .ok()??;
-    row.try_get_by_index::<i64>(0).ok()
-}
-
-fn mib(bytes: i64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
-}
-
 /// The database's size on disk, and how much of it is the search index.
 pub async fn database_size(db: &DatabaseConnection) -> String {
     match db.get_database_backend() {
         DatabaseBackend::Sqlite => {
-            let _ = db
-                .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
-                .await;
-            let total = scalar(
-                db,
-                "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
-            )
-            .await;
+            let total = total_bytes(db).await;
             let fts = scalar(
                 db,
                 "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'",
@@ -167,7 +107,7 @@ pub async fn database_size(db: &DatabaseConnection) -> String {
             )
         }
         _ => {
-            let total = scalar(db, "SELECT pg_database_size(current_database())").await;
+            let total = total_bytes(db).await;
             let documents = scalar(db, "SELECT pg_total_relation_size('search_document')").await;
             let gin = scalar(db, "SELECT pg_relation_size('search_document_vector_idx')").await;
             format!(

@@ -17,41 +17,16 @@ use entity::{
     idea, knowledge_article, membership, organization, participation, partnership, person, problem,
     search_document,
 };
-use rand::{rngs::StdRng, Rng};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityName, EntityTrait,
-    IntoActiveModel, NotSet, Set,
+use praxis_bench::{
+    bulk::{insert_all, set_all},
+    generate::uuid_at,
 };
+use rand::{rngs::StdRng, Rng};
+use sea_orm::{DatabaseConnection, NotSet, Set};
 use std::collections::HashMap;
 
-/// Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits for the
-/// widest table (17 columns).
-const ROWS_PER_INSERT: usize = 1000;
 /// Items per transaction.
 const ITEMS_PER_TRANSACTION: usize = 20_000;
-
-async fn insert_all<A>(db: &impl ConnectionTrait, rows: Vec<A>) -> anyhow::Result<()>
-where
-    A: ActiveModelTrait,
-{
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<A> = rows.by_ref().take(ROWS_PER_INSERT).collect();
-        A::Entity::insert_many(chunk)
-            .exec_without_returning(db)
-            .await
-            .with_context(|| format!("inserting into {}", A::Entity::default().table_name()))?;
-    }
-    Ok(())
-}
-
-fn set_all<M, A>(model: M) -> A
-where
-    M: IntoActiveModel<A>,
-    A: ActiveModelTrait,
-{
-    model.into_active_model().reset_all()
-}
 
 /// Organizations, people, partnerships, communities, participations and memberships.
 pub async fn insert_people_and_communities(
@@ -115,7 +90,7 @@ pub async fn insert_people_and_communities(
     let mut partnerships = Vec::new();
     for ((low, high), (proposer, status)) in pairs {
         partnerships.push(set_all(partnership::Model {
-            id: crate::world::uuid_at(rng, at),
+            id: uuid_at(rng, at),
             low_organization_id: low,
             high_organization_id: high,
             proposer_organization_id: proposer,
@@ -164,7 +139,7 @@ pub async fn insert_people_and_communities(
         for p in &c.participations {
             let accepted = p.status != ParticipationStatus::Invited;
             participations.push(set_all(participation::Model {
-                id: crate::world::uuid_at(rng, at),
+                id: uuid_at(rng, at),
                 community_id: c.id,
                 organization_id: world.organizations[p.organization].id,
                 tier: p.tier,
@@ -181,7 +156,7 @@ pub async fn insert_people_and_communities(
         for m in &c.members {
             let person = &world.people[m.person];
             memberships.push(set_all(membership::Model {
-                id: crate::world::uuid_at(rng, at),
+                id: uuid_at(rng, at),
                 community_id: c.id,
                 person_id: person.id,
                 organization_id: world.organizations[person.organization].id,
@@ -286,7 +261,7 @@ pub async fn insert_items(
                     for co in &item.authors {
                         let co = &world.people[*co];
                         authors.push(set_all(article_author::Model {
-                            id: crate::world::uuid_at(rng, item.created_at),
+                            id: uuid_at(rng, item.created_at),
                             article_id: item.id,
                             person_id: co.id,
                             organization_id: world.organizations[co.organization].id,

@@ -9,6 +9,7 @@ use entity::enums::{
     ArticleState, MemberRole, MembershipStatus, ParticipationStatus, ParticipationTier,
     ProblemState, SearchKind,
 };
+use praxis_bench::generate::{skewed, uuid_at, COMPANY_WORDS};
 use rand::{rngs::StdRng, seq::SliceRandom, Rng};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -94,51 +95,6 @@ pub struct Shape {
     pub communities: usize,
     pub items: usize,
 }
-
-/// A UUID v7 for `at`, its random part from the seeded generator (so runs repeat).
-pub fn uuid_at(rng: &mut StdRng, at: DateTime<Utc>) -> Uuid {
-    let millis = u64::try_from(at.timestamp_millis()).unwrap_or(0);
-    let random: [u8; 10] = rng.random();
-    uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid()
-}
-
-/// An index drawn with weight `1 / (i + 1)^exponent`.
-fn skewed(rng: &mut StdRng, len: usize, exponent: f64) -> usize {
-    let total: f64 = (1..=len).map(|i| 1.0 / (i as f64).powf(exponent)).sum();
-    let mut x = rng.random::<f64>() * total;
-    for i in 0..len {
-        x -= 1.0 / ((i + 1) as f64).powf(exponent);
-        if x <= 0.0 {
-            return i;
-        }
-    }
-    len - 1
-}
-
-const COMPANY_WORDS: &[&str] = &[
-    "Northwind",
-    "Contoso",
-    "Fabrikam",
-    "Tailspin",
-    "Litware",
-    "Adatum",
-    "Proseware",
-    "Wingtip",
-    "Woodgrove",
-    "Lucerne",
-    "Alpine",
-    "Humongous",
-    "Coho",
-    "Margie",
-    "Trey",
-    "Wide",
-    "Blue",
-    "Graphic",
-    "Southridge",
-    "Fourth",
-    "Relecloud",
-    "Consolidated",
-];
 
 impl World {
     pub fn generate(rng: &mut StdRng, shape: &Shape, vocabulary: &Vocabulary) -> Self {
