@@ -170,8 +170,59 @@ pub struct ServeArgs {
     /// How long a shutdown (SIGTERM, Ctrl-C) waits for in-flight requests.
     #[arg(long, env = "PRAXIS_SHUTDOWN_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
     pub shutdown_timeout: Duration,
+    /// How long a WebSocket client may take to send `connection_init` before its socket is
+    /// closed with 4408 (`0s`: wait forever).
+    #[arg(long, env = "PRAXIS_WS_INIT_TIMEOUT", default_value = "10s", value_parser = humantime::parse_duration)]
+    pub ws_init_timeout: Duration,
+    /// How often the server pings WebSocket clients; one that has not answered by the next
+    /// ping is dropped (`0s`: no pings).
+    #[arg(long, env = "PRAXIS_WS_KEEPALIVE", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub ws_keepalive: Duration,
+    /// Most operations one WebSocket connection may run at once.
+    #[arg(long, env = "PRAXIS_WS_MAX_OPERATIONS", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..))]
+    pub ws_max_operations: u16,
     #[command(flatten)]
     pub auth: AuthArgs,
+    #[command(flatten)]
+    pub realtime: RealtimeArgs,
+}
+
+/// The outbox, subscriptions and webhooks (docs/REALTIME.md).
+#[derive(Debug, Clone, clap::Args)]
+pub struct RealtimeArgs {
+    /// How often every instance looks for new domain events even without a notification.
+    #[arg(long, env = "PRAXIS_OUTBOX_POLL_INTERVAL", default_value = "1s", value_parser = humantime::parse_duration)]
+    pub outbox_poll_interval: Duration,
+    /// Events one instance's bus holds for a slow subscriber; one that falls further behind
+    /// reads what it missed from the outbox (it is delayed, it loses nothing).
+    #[arg(long, env = "PRAXIS_SUBSCRIPTION_BUFFER", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub subscription_buffer: u32,
+    /// Attempts of one webhook delivery before it is FAILED.
+    #[arg(long, env = "PRAXIS_WEBHOOK_MAX_ATTEMPTS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub webhook_max_attempts: u32,
+    /// Wait before the second attempt; it doubles for each further one (with jitter).
+    #[arg(long, env = "PRAXIS_WEBHOOK_RETRY_BASE", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub webhook_retry_base: Duration,
+    /// The longest wait between two attempts.
+    #[arg(long, env = "PRAXIS_WEBHOOK_RETRY_MAX", default_value = "4h", value_parser = humantime::parse_duration)]
+    pub webhook_retry_max: Duration,
+    /// How long a receiver has to answer one attempt.
+    #[arg(long, env = "PRAXIS_WEBHOOK_TIMEOUT", default_value = "10s", value_parser = humantime::parse_duration)]
+    pub webhook_timeout: Duration,
+    /// An endpoint whose attempts have all failed for this long is DISABLED.
+    #[arg(long, env = "PRAXIS_WEBHOOK_DISABLE_AFTER", default_value = "24h", value_parser = humantime::parse_duration)]
+    pub webhook_disable_after: Duration,
+    /// Endpoints attempted at once by one instance (each endpoint one delivery at a time).
+    #[arg(long, env = "PRAXIS_WEBHOOK_CONCURRENCY", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub webhook_concurrency: u32,
+    /// Allow webhook URLs on private, loopback and link-local addresses, and plain http to
+    /// them (for tests and closed networks; never on a shared service).
+    #[arg(
+        long,
+        env = "PRAXIS_WEBHOOK_ALLOW_PRIVATE_NETWORKS",
+        default_value_t = false
+    )]
+    pub webhook_allow_private_networks: bool,
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

@@ -1,12 +1,13 @@
 //! The HTTP server: GraphQL over POST /graphql, GraphiQL and graphql-transport-ws
-//! subscriptions on GET /graphql, `/healthz` and `/readyz`, request ids, body limits and a
-//! graceful shutdown that lets in-flight requests finish.
+//! (see [`crate::graphql_ws`]) on GET /graphql, `/healthz` and `/readyz`, request ids, body
+//! limits and a graceful shutdown that lets in-flight requests finish and closes WebSockets.
 
 use crate::{
     auth::{self, TokenVerifier, Viewer},
     config::ServeArgs,
     db,
     error::ServiceError,
+    events::{EventHub, RealtimeSettings},
     graphql::{
         self,
         calendar::RequestOrigin,
@@ -17,6 +18,7 @@ use crate::{
         node::{parse_global_id, NodeKind},
         PraxisSchema, SchemaLimits,
     },
+    graphql_ws::{self, WsSettings},
 };
 use actix_web::{
     dev::{Server, Service},
@@ -24,12 +26,13 @@ use actix_web::{
     http::{header, StatusCode},
     web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer,
 };
-use async_graphql::{http::GraphiQLSource, BatchRequest, BatchResponse, Data};
-use async_graphql_actix_web::{GraphQLResponse, GraphQLSubscription};
+use async_graphql::{http::GraphiQLSource, BatchRequest, BatchResponse, Request};
+use async_graphql_actix_web::GraphQLResponse;
 use futures_util::FutureExt;
 use sea_orm::DatabaseConnection;
 use serde_json::json;
 use std::{net::SocketAddr, sync::Arc, time::Duration};
+use tokio::sync::watch;
 use tracing_actix_web::{RequestId, TracingLogger};
 
 /// Most operations one batched POST may carry.
@@ -43,6 +46,33 @@ pub struct AppState {
     pub verifier: Arc<TokenVerifier>,
     pub graphiql: bool,
     pub settings: ServiceSettings,
+    pub ws: WsSettings,
+    pub shutdown: ShutdownSignal,
+    /// The outbox sequencer, the subscriptions' bus and the webhook workers of this instance.
+    pub hub: EventHub,
+}
+
+/// Tells long-lived connections (WebSockets) that the server is stopping, so that they close
+/// (1001) instead of holding the graceful shutdown until its timeout.
+#[derive(Clone)]
+pub struct ShutdownSignal(Arc<watch::Sender<bool>>);
+
+impl Default for ShutdownSignal {
+    fn default() -> Self {
+        Self(Arc::new(watch::channel(false).0))
+    }
+}
+
+impl ShutdownSignal {
+    /// Starts the shutdown: every connection that listens closes.
+    pub fn trigger(&self) {
+        self.0.send_replace(true);
+    }
+
+    /// A receiver whose value turns `true` when the shutdown starts.
+    pub fn subscribe(&self) -> watch::Receiver<bool> {
+        self.0.subscribe()
+    }
 }
 
 /// How often `praxis serve` rolls the horizon of open recurring series forward.
@@ -62,18 +92,23 @@ impl AppState {
             dormant_after: args.dormant_after,
             public_url: args.public_url.clone(),
         };
+        let hub = EventHub::new(db.clone(), RealtimeSettings::from(&args.realtime));
         Ok(Self {
-            schema: graphql::build_schema(db.clone(), settings.clone(), &limits),
+            schema: graphql::build_schema(db.clone(), settings.clone(), hub.clone(), &limits),
+            hub,
             db,
             verifier,
             graphiql: args.graphiql,
             settings,
+            ws: WsSettings::from_args(args),
+            shutdown: ShutdownSignal::default(),
         })
     }
 }
 
 /// Binds the server and returns it (not yet running) with the address it listens on.
 pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, SocketAddr)> {
+    state.hub.start();
     let body_limit = args.max_body_bytes;
     let factory = move || {
         App::new()
@@ -129,6 +164,7 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
 /// in-flight requests get `--shutdown-timeout` to finish.
 pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<()> {
     let state = AppState::new(db.clone(), args)?;
+    let shutdown = state.shutdown.clone();
     let (server, addr) = bind(state, args)?;
     tokio::spawn(extend_series_forever(db));
     tracing::info!(%addr, "listening: GraphiQL and queries at http://{addr}/graphql");
@@ -137,6 +173,7 @@ pub async fn serve(db: DatabaseConnection, args: &ServeArgs) -> anyhow::Result<(
     tokio::spawn(async move {
         shutdown_signal().await;
         tracing::info!(timeout = %humantime::format_duration(timeout), "shutting down: finishing in-flight requests");
+        shutdown.trigger();
         handle.stop(true).await;
     });
     server.await?;
@@ -234,7 +271,7 @@ fn auth_error_response(err: &ServiceError) -> HttpResponse {
 /// Errors raised by the GraphQL engine itself (syntax, validation, depth and complexity
 /// limits) carry no code; every error a client sees must. Those without a path concern the
 /// request as a whole and are the client's to fix; any other uncoded error is a server bug.
-fn ensure_error_codes(response: &mut async_graphql::Response) {
+pub(crate) fn ensure_error_codes(response: &mut async_graphql::Response) {
     for error in &mut response.errors {
         let extensions = error.extensions.get_or_insert_with(Default::default);
         if extensions.get("code").is_none() {
@@ -253,6 +290,22 @@ pub(crate) fn authorization(req: &HttpRequest) -> Option<&str> {
     req.headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
+}
+
+/// Whether a request runs a mutation (parsed once here; execution reuses the parse).
+pub(crate) fn is_mutation(request: &mut async_graphql::Request) -> bool {
+    use async_graphql::parser::types::{DocumentOperations, OperationType};
+    let name = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return false;
+    };
+    match &document.operations {
+        DocumentOperations::Single(operation) => operation.node.ty == OperationType::Mutation,
+        DocumentOperations::Multiple(operations) => name
+            .as_deref()
+            .and_then(|name| operations.get(name))
+            .is_some_and(|operation| operation.node.ty == OperationType::Mutation),
+    }
 }
 
 async fn graphql_post(
@@ -274,17 +327,17 @@ async fn graphql_post(
             ));
         }
     }
-    let origin = {
-        let info = req.connection_info();
-        RequestOrigin(format!("{}://{}", info.scheme(), info.host()))
-    };
+    let origin = request_origin(&req);
+    let mut writes = false;
     for request in batch.iter_mut() {
-        request.data.insert(viewer.clone());
-        request.data.insert(Loaders::new(&state.db, &viewer));
-        request.data.insert(EventLoaders::new(&state.db, &viewer));
-        request.data.insert(origin.clone());
+        writes |= is_mutation(request);
+        attach_context(request, &state, &viewer, &origin, LoaderCache::Cached);
     }
     let mut response = state.schema.execute_batch(batch).await;
+    if writes {
+        // Whatever it committed is numbered and fanned out now rather than at the next poll.
+        state.hub.poke();
+    }
     match &mut response {
         BatchResponse::Single(single) => ensure_error_codes(single),
         BatchResponse::Batch(all) => all.iter_mut().for_each(ensure_error_codes),
@@ -304,7 +357,7 @@ async fn graphql_get(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
     if is_upgrade {
-        return subscription(state, req, payload);
+        return graphql_ws::upgrade(state, &req, payload);
     }
     if !state.graphiql {
         return Ok(HttpResponse::NotFound().json(error_body(
@@ -324,37 +377,61 @@ async fn graphql_get(
         ))
 }
 
-/// graphql-transport-ws: the token comes in `connection_init`'s payload (`Authorization` or
-/// `authorization` or `token`), or else in the upgrade request's Authorization header.
-fn subscription(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    payload: web::Payload,
-) -> actix_web::Result<HttpResponse> {
-    let header_token = authorization(&req).map(str::to_owned);
-    let state = state.into_inner();
-    GraphQLSubscription::new(state.schema.clone())
-        .on_connection_init(move |init| async move {
-            let token = ["Authorization", "authorization", "token"]
-                .iter()
-                .find_map(|k| init.get(k).and_then(|v| v.as_str()).map(str::to_owned))
-                .or(header_token);
-            let viewer = auth::authenticate(&state.db, &state.verifier, token.as_deref())
-                .await
-                .map_err(|e| to_graphql(&e))?;
-            if viewer == Viewer::Anonymous {
-                return Err(to_graphql(&ServiceError::Unauthenticated(
-                    auth::AuthFailure::TokenMissing,
-                )));
-            }
-            let mut data = Data::default();
-            data.insert(Loaders::new(&state.db, &viewer));
-            data.insert(EventLoaders::new(&state.db, &viewer));
-            data.insert(viewer);
-            Ok(data)
-        })
-        .keepalive_timeout(Duration::from_secs(30))
-        .start(&req, payload)
+/// The scheme and host a request came in by, for links handed out without `--public-url`.
+pub(crate) fn request_origin(req: &HttpRequest) -> RequestOrigin {
+    let info = req.connection_info();
+    RequestOrigin(format!("{}://{}", info.scheme(), info.host()))
+}
+
+/// How an operation's DataLoaders treat what they have read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LoaderCache {
+    /// One request: rows read once are reused.
+    Cached,
+    /// An operation of a WebSocket connection, which may live long (a subscription): rows
+    /// are read as they are now; batching within one resolution stays.
+    Uncached,
+}
+
+/// The context every operation runs with, over HTTP and WebSocket alike: the viewer, fresh
+/// DataLoaders of its own and the request's origin.
+pub(crate) fn attach_context(
+    request: &mut Request,
+    state: &AppState,
+    viewer: &Viewer,
+    origin: &RequestOrigin,
+    cache: LoaderCache,
+) {
+    let loaders = Loaders::new(&state.db, viewer);
+    let event_loaders = EventLoaders::new(&state.db, viewer);
+    if cache == LoaderCache::Uncached {
+        loaders.disable_cache();
+        event_loaders.disable_cache();
+    }
+    request.data.insert(viewer.clone());
+    request.data.insert(loaders);
+    request.data.insert(event_loaders);
+    request.data.insert(origin.clone());
+}
+
+/// The viewer of a WebSocket connection: the token comes in `connection_init`'s payload
+/// (`Authorization`, `authorization` or `token`), or else in the upgrade request's
+/// Authorization header. A connection without a token is refused (TOKEN_MISSING).
+pub(crate) async fn authenticate_connection(
+    state: &AppState,
+    init_payload: &serde_json::Map<String, serde_json::Value>,
+    header_token: Option<&str>,
+) -> Result<Viewer, ServiceError> {
+    let token = ["Authorization", "authorization", "token"]
+        .iter()
+        .find_map(|key| init_payload.get(*key).and_then(|v| v.as_str()))
+        .or(header_token);
+    match auth::authenticate(&state.db, &state.verifier, token).await? {
+        Viewer::Anonymous => Err(ServiceError::Unauthenticated(
+            auth::AuthFailure::TokenMissing,
+        )),
+        viewer => Ok(viewer),
+    }
 }
 
 /// A calendar response: the feed, or 404 with a JSON body for an unknown token or an unknown

@@ -257,3 +257,115 @@ text_enum!(
         Waitlisted = "WAITLISTED",
     }
 );
+
+text_enum!(
+    /// What a domain event tells. The federation types are the audit actions of the same
+    /// name; the others are told by the knowledge, culture and webhook services.
+    DomainEventType {
+        PartnershipProposed = "PARTNERSHIP_PROPOSED",
+        PartnershipAccepted = "PARTNERSHIP_ACCEPTED",
+        PartnershipDeclined = "PARTNERSHIP_DECLINED",
+        PartnershipSuspended = "PARTNERSHIP_SUSPENDED",
+        PartnershipResumed = "PARTNERSHIP_RESUMED",
+        PartnershipEnded = "PARTNERSHIP_ENDED",
+        PartnerPolicyChanged = "PARTNER_POLICY_CHANGED",
+        PolicyDefaultsChanged = "POLICY_DEFAULTS_CHANGED",
+        CommunityCreated = "COMMUNITY_CREATED",
+        CommunityUpdated = "COMMUNITY_UPDATED",
+        OrganizationInvited = "ORGANIZATION_INVITED",
+        InvitationAccepted = "INVITATION_ACCEPTED",
+        InvitationDeclined = "INVITATION_DECLINED",
+        OrganizationRemoved = "ORGANIZATION_REMOVED",
+        OrganizationWithdrew = "ORGANIZATION_WITHDREW",
+        MembershipRequested = "MEMBERSHIP_REQUESTED",
+        MembershipApprovalDecided = "MEMBERSHIP_APPROVAL_DECIDED",
+        MemberAdded = "MEMBER_ADDED",
+        MemberRoleChanged = "MEMBER_ROLE_CHANGED",
+        MemberLeft = "MEMBER_LEFT",
+        MemberRemoved = "MEMBER_REMOVED",
+        MemberOffboarded = "MEMBER_OFFBOARDED",
+        OrganizationDisabled = "ORGANIZATION_DISABLED",
+        OrganizationEnabled = "ORGANIZATION_ENABLED",
+        ProblemPosted = "PROBLEM_POSTED",
+        ProblemUpdated = "PROBLEM_UPDATED",
+        ProblemClosed = "PROBLEM_CLOSED",
+        ProblemReopened = "PROBLEM_REOPENED",
+        ProblemSolved = "PROBLEM_SOLVED",
+        IdeaContributed = "IDEA_CONTRIBUTED",
+        IdeaReplied = "IDEA_REPLIED",
+        IdeaEdited = "IDEA_EDITED",
+        IdeaEndorsed = "IDEA_ENDORSED",
+        ArticlePublished = "ARTICLE_PUBLISHED",
+        ArticleUpdated = "ARTICLE_UPDATED",
+        ArticleArchived = "ARTICLE_ARCHIVED",
+        ApplicationReported = "APPLICATION_REPORTED",
+        ApplicationConfirmed = "APPLICATION_CONFIRMED",
+        EventScheduled = "EVENT_SCHEDULED",
+        EventUpdated = "EVENT_UPDATED",
+        EventCancelled = "EVENT_CANCELLED",
+        EventSeriesScheduled = "EVENT_SERIES_SCHEDULED",
+        EventSeriesUpdated = "EVENT_SERIES_UPDATED",
+        EventSeriesCancelled = "EVENT_SERIES_CANCELLED",
+        RsvpChanged = "RSVP_CHANGED",
+        AttendeeCheckedIn = "ATTENDEE_CHECKED_IN",
+        WebhookEndpointDisabled = "WEBHOOK_ENDPOINT_DISABLED",
+    }
+);
+
+impl DomainEventType {
+    /// The event type that tells an audited federation change.
+    pub fn from_audit(action: AuditAction) -> Self {
+        match action {
+            AuditAction::PartnershipProposed => Self::PartnershipProposed,
+            AuditAction::PartnershipAccepted => Self::PartnershipAccepted,
+            AuditAction::PartnershipDeclined => Self::PartnershipDeclined,
+            AuditAction::PartnershipSuspended => Self::PartnershipSuspended,
+            AuditAction::PartnershipResumed => Self::PartnershipResumed,
+            AuditAction::PartnershipEnded => Self::PartnershipEnded,
+            AuditAction::PartnerPolicyChanged => Self::PartnerPolicyChanged,
+            AuditAction::PolicyDefaultsChanged => Self::PolicyDefaultsChanged,
+            AuditAction::CommunityCreated => Self::CommunityCreated,
+            AuditAction::CommunityUpdated => Self::CommunityUpdated,
+            AuditAction::OrganizationInvited => Self::OrganizationInvited,
+            AuditAction::InvitationAccepted => Self::InvitationAccepted,
+            AuditAction::InvitationDeclined => Self::InvitationDeclined,
+            AuditAction::OrganizationRemoved => Self::OrganizationRemoved,
+            AuditAction::OrganizationWithdrew => Self::OrganizationWithdrew,
+            AuditAction::MembershipRequested => Self::MembershipRequested,
+            AuditAction::MembershipApprovalDecided => Self::MembershipApprovalDecided,
+            AuditAction::MemberAdded => Self::MemberAdded,
+            AuditAction::MemberRoleChanged => Self::MemberRoleChanged,
+            AuditAction::MemberLeft => Self::MemberLeft,
+            AuditAction::MemberRemoved => Self::MemberRemoved,
+            AuditAction::MemberOffboarded => Self::MemberOffboarded,
+            AuditAction::OrganizationDisabled => Self::OrganizationDisabled,
+            AuditAction::OrganizationEnabled => Self::OrganizationEnabled,
+        }
+    }
+}
+
+text_enum!(
+    /// Who may hear of a domain event.
+    EventAudience {
+        Community = "COMMUNITY",
+        Admins = "ADMINS",
+    }
+);
+
+text_enum!(
+    /// Whether a webhook endpoint receives deliveries.
+    WebhookStatus {
+        Active = "ACTIVE",
+        Paused = "PAUSED",
+        Disabled = "DISABLED",
+    }
+);
+
+text_enum!(
+    /// Where a webhook delivery stands.
+    DeliveryStatus {
+        Pending = "PENDING",
+        Delivered = "DELIVERED",
+        Failed = "FAILED",
+    }
+);

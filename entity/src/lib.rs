@@ -9,6 +9,7 @@ pub mod audit_event;
 pub mod calendar_feed;
 pub mod community;
 pub mod division_leader;
+pub mod domain_event;
 pub mod enums;
 pub mod event;
 pub mod event_rsvp;
@@ -28,6 +29,9 @@ pub mod person;
 pub mod problem;
 pub mod problem_follow;
 pub mod search_document;
+pub mod webhook_attempt;
+pub mod webhook_delivery;
+pub mod webhook_endpoint;
 
 /// The strings of a JSON array of tags (anything else reads as no tags).
 pub fn tag_list(tags: &sea_orm::JsonValue) -> Vec<String> {

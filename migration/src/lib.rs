@@ -7,6 +7,8 @@ mod m20261127_000001_tenancy;
 mod m20261127_000002_federation;
 mod m20261127_000003_knowledge;
 mod m20261127_000004_culture;
+mod m20261127_000005_realtime;
+mod m20261127_000006_webhook_delivery_log;
 
 pub struct Migrator;
 
@@ -18,6 +20,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_federation::Migration),
             Box::new(m20261127_000003_knowledge::Migration),
             Box::new(m20261127_000004_culture::Migration),
+            Box::new(m20261127_000005_realtime::Migration),
+            Box::new(m20261127_000006_webhook_delivery_log::Migration),
         ]
     }
 }

@@ -4,7 +4,7 @@
 use api::{
     auth::{OperatorViewer, Viewer},
     config::{Cli, Command, ServeArgs},
-    server::{bind, AppState},
+    server::{bind, AppState, ShutdownSignal},
     service::{
         self,
         identity::{KeyMaterial, NewKey},
@@ -134,7 +134,10 @@ pub struct TestApp {
     pub backend: Backend,
     /// SQL statements the server's connection has run so far.
     pub statements: Arc<AtomicUsize>,
+    /// The database's URL (for more servers on the same database).
+    pub database_url: String,
     handle: actix_web::dev::ServerHandle,
+    shutdown: ShutdownSignal,
     _test_db: TestDb,
 }
 
@@ -173,10 +176,19 @@ pub async fn spawn_app_with(backend: Backend, extra: &[&str]) -> Option<TestApp>
     let mut db = api::db::connect_and_migrate(&cli.database).await.unwrap();
     let statements = Arc::new(AtomicUsize::new(0));
     let counter = statements.clone();
-    db.set_metric_callback(move |_| {
-        counter.fetch_add(1, Ordering::SeqCst);
+    // Statements of requests only: the realtime loops (the outbox sequencer and reader, the
+    // webhook worker) share the connection and run whenever they are woken.
+    db.set_metric_callback(move |info| {
+        let sql = &info.statement.sql;
+        if !["domain_event", "webhook_", "pg_notify", "pg_advisory"]
+            .iter()
+            .any(|background| sql.contains(background))
+        {
+            counter.fetch_add(1, Ordering::SeqCst);
+        }
     });
     let state = AppState::new(db.clone(), &args).unwrap();
+    let shutdown = state.shutdown.clone();
     let (server, addr) = bind(state, &args).unwrap();
     let handle = server.handle();
     tokio::spawn(server);
@@ -191,7 +203,9 @@ pub async fn spawn_app_with(backend: Backend, extra: &[&str]) -> Option<TestApp>
             .unwrap(),
         backend,
         statements,
+        database_url: test_db.url.clone(),
         handle,
+        shutdown,
         _test_db: test_db,
     })
 }
@@ -247,13 +261,50 @@ impl Reply {
 }
 
 impl TestApp {
-    /// Runs a request and counts the SQL statements the server ran for it.
+    /// Stops the server as SIGTERM does: long-lived connections are told to close and
+    /// in-flight requests may finish.
+    pub fn stop_gracefully(&self) {
+        self.shutdown.trigger();
+        let handle = self.handle.clone();
+        tokio::spawn(async move { handle.stop(true).await });
+    }
+
+    /// Waits until the sequencer has numbered every committed event. Numbering reads which
+    /// organizations a community is live for, in the background: a count of a request's
+    /// statements taken while it runs would include those reads.
+    pub async fn settle_outbox(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let row = self
+                .db
+                .query_one_raw(sea_orm::Statement::from_string(
+                    self.db.get_database_backend(),
+                    "SELECT COUNT(*) AS n FROM domain_event WHERE position IS NULL",
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            let waiting: i64 = row.try_get("", "n").unwrap();
+            if waiting == 0 {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{waiting} events still unnumbered after 30 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    }
+
+    /// Runs a request and counts the SQL statements the server ran for it (once the outbox
+    /// is settled, so only the request's own statements are counted).
     pub async fn graphql_counted(
         &self,
         token: Option<&str>,
         query: &str,
         variables: Value,
     ) -> (Reply, usize) {
+        self.settle_outbox().await;
         let before = self.statements.load(Ordering::SeqCst);
         let reply = self.graphql(token, query, variables).await;
         (reply, self.statements.load(Ordering::SeqCst) - before)

@@ -54,6 +54,9 @@ async fn columns(app: &TestApp, table: &str) -> Vec<String> {
     let rows = app.db.query_all_raw(statement).await.unwrap();
     rows.iter()
         .map(|r| r.try_get::<String>("", "name").unwrap())
+        // An event's position is given by the sequencer after the commit, whenever it runs:
+        // the rows themselves (an event written, or not) are what a refusal must not change.
+        .filter(|c| !(table == "domain_event" && c == "position"))
         .collect()
 }
 
@@ -703,7 +706,11 @@ async fn rejected_mutations_change_nothing(backend: Backend) {
     );
     let after = snapshot(app).await;
     assert_eq!(audit_rows(&after), audit_rows(&before) + 1);
-    assert_eq!(changed(&before, &after), ["audit_event", "community"]);
+    // The audited change is also told: a domain event in the same transaction.
+    assert_eq!(
+        changed(&before, &after),
+        ["audit_event", "community", "domain_event"]
+    );
     let before = after;
     // And so does an accepted bulk decision, entirely.
     let reply = mutate(

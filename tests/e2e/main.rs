@@ -19,5 +19,6 @@ mod federation_races;
 mod isolation;
 mod knowledge_cycle;
 mod knowledge_journey;
+mod realtime;
 mod reports;
 mod websocket;

@@ -18,9 +18,13 @@
 
 mod culture;
 mod knowledge;
+mod realtime;
+mod webhook;
 
 pub use culture::*;
 pub use knowledge::*;
+pub use realtime::*;
+pub use webhook::*;
 
 use crate::{
     auth::{AuthFailure, OperatorViewer, PersonViewer, Viewer},

@@ -75,6 +75,16 @@ macro_rules! make {
 }
 
 impl EventLoaders {
+    /// Stops caching (see `Loaders::disable_cache`).
+    pub fn disable_cache(&self) {
+        self.events.enable_all_cache(false);
+        self.series.enable_all_cache(false);
+        self.rsvps.enable_all_cache(false);
+        self.viewer_rsvps.enable_all_cache(false);
+        self.waitlists.enable_all_cache(false);
+        self.hosts.enable_all_cache(false);
+    }
+
     pub fn new(db: &DatabaseConnection, viewer: &Viewer) -> Self {
         Self {
             events: make!(EventLoader, db, viewer),

@@ -201,6 +201,31 @@ impl Loaders {
         }
     }
 
+    /// Stops caching: for a WebSocket connection, whose operations live long and must read
+    /// rows as they are now (batching within one resolution stays).
+    pub fn disable_cache(&self) {
+        self.organizations.enable_all_cache(false);
+        self.people.enable_all_cache(false);
+        self.communities.enable_all_cache(false);
+        self.partnerships.enable_all_cache(false);
+        self.participations.enable_all_cache(false);
+        self.memberships.enable_all_cache(false);
+        self.approvals.enable_all_cache(false);
+        self.audit_events.enable_all_cache(false);
+        self.approvals_of.enable_all_cache(false);
+        self.viewer_memberships.enable_all_cache(false);
+        self.problems.enable_all_cache(false);
+        self.ideas.enable_all_cache(false);
+        self.viewer_follows.enable_all_cache(false);
+        self.viewer_endorsed.enable_all_cache(false);
+        self.accepted_ideas.enable_all_cache(false);
+        self.idea_history.enable_all_cache(false);
+        self.articles.enable_all_cache(false);
+        self.applications.enable_all_cache(false);
+        self.article_authors.enable_all_cache(false);
+        self.viewer_confirmations.enable_all_cache(false);
+    }
+
     pub async fn organization(&self, id: Uuid) -> LoadResult<organization::Model> {
         self.organizations.load_one(id).await
     }

@@ -26,13 +26,15 @@ pub mod participation;
 pub mod partnership;
 pub mod person;
 pub mod problem;
+pub mod realtime;
 pub mod report;
 pub mod report_leadership;
 pub mod report_value;
 pub mod search;
 pub mod viewer;
+pub mod webhook;
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
+use async_graphql::{MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
 /// All queries.
@@ -61,9 +63,10 @@ pub struct MutationRoot(
     calendar::CalendarMutation,
     report::ReportMutation,
     business_unit::BusinessUnitMutation,
+    webhook::WebhookMutation,
 );
 
-pub type PraxisSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+pub type PraxisSchema = Schema<QueryRoot, MutationRoot, realtime::SubscriptionRoot>;
 
 /// Limits and switches of the schema.
 #[derive(Debug, Clone)]
@@ -87,15 +90,17 @@ impl Default for SchemaLimits {
 pub fn build_schema(
     db: DatabaseConnection,
     settings: context::ServiceSettings,
+    hub: crate::events::EventHub,
     limits: &SchemaLimits,
 ) -> PraxisSchema {
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        realtime::SubscriptionRoot,
     )
     .data(db)
     .data(settings)
+    .data(hub)
     .limit_depth(limits.max_depth)
     .limit_complexity(limits.max_complexity);
     if !limits.introspection {
@@ -109,7 +114,7 @@ pub fn sdl() -> String {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        realtime::SubscriptionRoot,
     )
     .finish()
     .sdl()

@@ -18,6 +18,7 @@ use super::{
     partnership::Partnership,
     person::Person,
     problem::Problem,
+    webhook::{WebhookDelivery, WebhookEndpoint},
 };
 use async_graphql::{Context, Interface, Object, ServerError, ID};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
@@ -44,10 +45,12 @@ pub enum NodeKind {
     Event,
     EventSeries,
     EventRsvp,
+    WebhookEndpoint,
+    WebhookDelivery,
 }
 
 /// Every kind, for round trips of the names.
-const KINDS: [NodeKind; 15] = [
+const KINDS: [NodeKind; 17] = [
     NodeKind::Organization,
     NodeKind::Person,
     NodeKind::Partnership,
@@ -63,6 +66,8 @@ const KINDS: [NodeKind; 15] = [
     NodeKind::Event,
     NodeKind::EventSeries,
     NodeKind::EventRsvp,
+    NodeKind::WebhookEndpoint,
+    NodeKind::WebhookDelivery,
 ];
 
 impl NodeKind {
@@ -83,6 +88,8 @@ impl NodeKind {
             Self::Event => "Event",
             Self::EventSeries => "EventSeries",
             Self::EventRsvp => "EventRsvp",
+            Self::WebhookEndpoint => "WebhookEndpoint",
+            Self::WebhookDelivery => "WebhookDelivery",
         }
     }
 
@@ -138,12 +145,15 @@ pub enum Node {
     Event(Event),
     EventSeries(EventSeries),
     EventRsvp(EventRsvp),
+    WebhookEndpoint(WebhookEndpoint),
+    WebhookDelivery(WebhookDelivery),
 }
 
 #[derive(Default)]
 pub struct NodeQuery;
 
-async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Node>> {
+/// The node a global id names, when the viewer may see it.
+pub async fn resolve_node(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Node>> {
     let loaders = ctx.data::<Loaders>()?;
     let Some((kind, uuid)) = parse_global_id(id) else {
         return Ok(None);
@@ -220,6 +230,22 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|r| Node::EventRsvp(EventRsvp(r))),
+        NodeKind::WebhookEndpoint | NodeKind::WebhookDelivery => {
+            let (db, viewer) = context::request(ctx)?;
+            if kind == NodeKind::WebhookEndpoint {
+                crate::service::webhook::find_visible_endpoints(db, viewer, &[uuid])
+                    .await
+                    .gql()?
+                    .remove(&uuid)
+                    .map(|e| Node::WebhookEndpoint(WebhookEndpoint(e)))
+            } else {
+                crate::service::webhook::find_visible_deliveries(db, viewer, &[uuid])
+                    .await
+                    .gql()?
+                    .remove(&uuid)
+                    .map(|d| Node::WebhookDelivery(WebhookDelivery::new(d)))
+            }
+        }
     })
 }
 
@@ -230,7 +256,7 @@ impl NodeQuery {
     async fn node(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Node>> {
         let (_, viewer) = context::request(ctx)?;
         crate::access::require_signed_in(viewer).gql()?;
-        match resolve(ctx, &id).await? {
+        match resolve_node(ctx, &id).await? {
             Some(node) => Ok(Some(node)),
             None => Err(not_found(&id)),
         }
@@ -252,7 +278,7 @@ impl NodeQuery {
             ));
         }
         let resolved =
-            futures_util::future::try_join_all(ids.iter().map(|id| resolve(ctx, id))).await?;
+            futures_util::future::try_join_all(ids.iter().map(|id| resolve_node(ctx, id))).await?;
         for (index, (id, node)) in ids.iter().zip(&resolved).enumerate() {
             if node.is_none() {
                 let mut error: ServerError = not_found(id).into_server_error(ctx.item.pos);

@@ -18,6 +18,7 @@ use super::{
     report::PeriodInput,
     report_leadership::OrganizationLeadership,
     report_value::{OrganizationValueReport, ValueReport},
+    webhook::WebhookEndpoint,
 };
 use crate::{
     access,
@@ -298,6 +299,27 @@ impl Organization {
             Community,
         )
         .await
+    }
+
+    /// Its webhook endpoints, oldest first. Its admins and the operator; FORBIDDEN for others.
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn webhook_endpoints(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<WebhookEndpoint>> {
+        let (db, viewer) = context::request(ctx)?;
+        let listing = service::webhook::endpoints_of(db, viewer, self.0.id).await;
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        listing_connection(ctx, listing, args, |e| e.id, WebhookEndpoint).await
     }
 
     /// Identity provider settings: issuers, keys (never their material) and the admin claim.

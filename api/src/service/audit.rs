@@ -2,13 +2,22 @@
 //! it, read by the admins of the organizations it concerns.
 
 use super::page::{visible_by_id, Listing};
-use crate::{access, auth::Viewer, error::ServiceResult};
+use crate::{
+    access,
+    auth::Viewer,
+    error::ServiceResult,
+    events::outbox::{self, NewEvent},
+};
 use chrono::{DateTime, Utc};
-use entity::{audit_event, enums::AuditAction, person};
+use entity::{
+    audit_event,
+    enums::{AuditAction, DomainEventType},
+    person,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
 };
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -67,7 +76,7 @@ impl AuditEntry {
 }
 
 /// Who made a change: the viewer, with the name they have now (kept in the event).
-async fn actor(
+pub(crate) async fn actor(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
 ) -> ServiceResult<(Option<Uuid>, String, Option<Uuid>)> {
@@ -96,6 +105,23 @@ pub async fn record(
     }
     let (actor_person_id, actor_name, actor_organization_id) = actor(db, viewer).await?;
     let now = Utc::now();
+    // Each audited change is also a domain event, as private as the audit log: heard by the
+    // admins of the organizations it concerns (docs/REALTIME.md).
+    let events = entries
+        .iter()
+        .map(|entry| {
+            let mut organizations = vec![entry.organization_id];
+            organizations.extend(entry.other_organization_id);
+            NewEvent::admins(
+                DomainEventType::from_audit(entry.action),
+                organizations,
+                entry.target_type,
+                entry.target_id,
+            )
+            .in_community(entry.community_id)
+            .data(json!({ "before": entry.before, "after": entry.after }))
+        })
+        .collect();
     for entry in entries {
         audit_event::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -115,7 +141,7 @@ pub async fn record(
         .insert(db)
         .await?;
     }
-    Ok(())
+    outbox::record(db, viewer, events).await
 }
 
 /// Which events of an organization to list.

@@ -23,3 +23,4 @@ pub mod report;
 pub mod search;
 pub mod search_index;
 pub mod slug;
+pub mod webhook;

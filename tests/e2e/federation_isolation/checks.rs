@@ -134,6 +134,7 @@ impl World<'_> {
             checks += c + s;
             searches += s;
         }
+        checks += self.check_realtime().await?;
         let viewers = viewers.len();
         Ok((viewers, checks, searches))
     }

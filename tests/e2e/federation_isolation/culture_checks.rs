@@ -70,7 +70,7 @@ impl World<'_> {
     }
 
     /// Whether a community is live for an organization (its people).
-    fn live_for_org(&self, o: usize, c: usize) -> bool {
+    pub(super) fn live_for_org(&self, o: usize, c: usize) -> bool {
         let cc = &self.communities[c];
         cc.host == o
             || (cc.visibility == Visibility::Federated

@@ -61,6 +61,7 @@ mod nodes_checks;
 mod oracle;
 mod organization_checks;
 mod partnership_mutations;
+mod realtime_checks;
 mod report;
 mod rng;
 mod search_checks;

@@ -10,8 +10,13 @@ pub use reading::{
 };
 pub use reporting::{confirm, report, NewApplication};
 
-use crate::error::{ServiceError, ServiceResult};
+use crate::{
+    error::{ServiceError, ServiceResult},
+    events::outbox::{global_id, NewEvent},
+};
+use entity::{application, enums::DomainEventType};
 use rust_decimal::{prelude::ToPrimitive, Decimal};
+use serde_json::{json, Value};
 use std::str::FromStr;
 
 /// Most hours one application may claim to have saved.
@@ -96,6 +101,36 @@ pub fn format_minor(minor: i64) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// What an event about an application carries: what was applied, by whom, how it went and
+/// its measured benefits, as `Application` shows them to every reader.
+pub(crate) fn application_data(applied: &application::Model) -> Value {
+    let cost_saved = match (applied.cost_saved_minor, &applied.cost_currency) {
+        (Some(minor), Some(currency)) => {
+            json!({ "amount": format_minor(minor), "currency": currency })
+        }
+        _ => Value::Null,
+    };
+    json!({
+        "id": global_id("Application", applied.id),
+        "articleId": applied.article_id.map(|id| global_id("KnowledgeArticle", id)),
+        "problemId": applied.problem_id.map(|id| global_id("Problem", id)),
+        "personId": global_id("Person", applied.person_id),
+        "organizationId": global_id("Organization", applied.organization_id),
+        "businessUnit": applied.business_unit,
+        "outcome": applied.outcome,
+        "appliedOn": applied.applied_on,
+        "hoursSaved": applied.hours_saved_centis.map(|centis| centis as f64 / 100.0),
+        "costSaved": cost_saved,
+        "confirmationCount": applied.confirmation_count,
+    })
+}
+
+/// A community event about an application, carrying [`application_data`].
+fn application_event(event_type: DomainEventType, applied: &application::Model) -> NewEvent {
+    NewEvent::community(event_type, applied.community_id, "Application", applied.id)
+        .data(application_data(applied))
 }
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! Reporting an application and confirming one: members of the community only; counters on
 //! the article and the application move in the same transaction.
 
-use super::{parse_hours, parse_money, Money};
+use super::{application_event, parse_hours, parse_money, Money};
 use crate::{
     access,
     auth::Viewer,
     error::{is_unique_violation, ServiceError, ServiceResult},
+    events::outbox,
     service::{
         content::{parse_body, parse_note, parse_text, MAX_NOTE},
         participation::visible_community,
@@ -14,7 +15,7 @@ use crate::{
 use chrono::{NaiveDate, Utc};
 use entity::{
     application, application_confirmation,
-    enums::{ArticleState, ProblemState},
+    enums::{ArticleState, DomainEventType, ProblemState},
     knowledge_article, problem,
 };
 use sea_orm::{
@@ -166,6 +167,8 @@ pub async fn report(
             .exec(&txn)
             .await?;
     }
+    let told = application_event(DomainEventType::ApplicationReported, &created);
+    outbox::record(&txn, viewer, vec![told]).await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -235,7 +238,9 @@ pub async fn confirm(
         .filter(application::Column::Id.eq(application_id))
         .exec(&txn)
         .await?;
-    txn.commit().await?;
     applied.confirmation_count += 1;
+    let told = application_event(DomainEventType::ApplicationConfirmed, &applied);
+    outbox::record(&txn, viewer, vec![told]).await?;
+    txn.commit().await?;
     Ok(applied)
 }

@@ -2,15 +2,23 @@
 //! of text or state is a new numbered revision, and the search index follows in the same
 //! transaction.
 
-use super::{index, revision_row, transition, writer, Movers, Writable};
+use super::{article_event, index, revision_row, transition, writer, Movers, Writable};
 use crate::{
     access,
     auth::{PersonViewer, Viewer},
     error::{is_unique_violation, ServiceError, ServiceResult},
-    service::content::{parse_body, parse_note, parse_tags, parse_title},
+    events::outbox::{self, RecipientReason},
+    service::{
+        content::{parse_body, parse_note, parse_tags, parse_title},
+        problem::new_mentions,
+    },
 };
 use chrono::Utc;
-use entity::{article_revision, enums::ArticleState, knowledge_article};
+use entity::{
+    article_revision,
+    enums::{ArticleState, DomainEventType},
+    knowledge_article,
+};
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter,
@@ -171,6 +179,14 @@ pub async fn update(
     next.revision = article.revision + 1;
     next.updated_at = Utc::now();
     if write_revision(&txn, &article, &next, me, note).await? {
+        // Drafts and reviews are not told: few may read them.
+        if next.state == ArticleState::Published {
+            let mut told = article_event(DomainEventType::ArticleUpdated, &next);
+            for person in new_mentions(&article.body, &next.body) {
+                told = told.notify(person, RecipientReason::Mention);
+            }
+            outbox::record(&txn, viewer, vec![told]).await?;
+        }
         txn.commit().await?;
         Ok(UpdateOutcome::Updated(next))
     } else {
@@ -229,6 +245,15 @@ pub async fn set_state(
             "the article changed meanwhile; read it again and retry",
         ));
     }
+    let told = match to {
+        ArticleState::Published => {
+            Some(article_event(DomainEventType::ArticlePublished, &next).mentions_in(&next.body))
+        }
+        ArticleState::Archived => Some(article_event(DomainEventType::ArticleArchived, &next)),
+        // Drafts and reviews are not told: few may read them.
+        ArticleState::Draft | ArticleState::InReview => None,
+    };
+    outbox::record(&txn, viewer, told.into_iter().collect()).await?;
     txn.commit().await?;
     Ok(next)
 }

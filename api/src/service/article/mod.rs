@@ -20,14 +20,16 @@ use crate::{
     access,
     auth::{PersonViewer, Viewer},
     error::{ServiceError, ServiceResult},
+    events::outbox::{global_id, NewEvent},
 };
 use chrono::{DateTime, Utc};
 use entity::{
     article_author, article_revision, community,
-    enums::{ArticleState, MembershipStatus, SearchKind},
+    enums::{ArticleState, DomainEventType, MembershipStatus, SearchKind},
     knowledge_article, membership,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::{json, Value};
 use uuid::Uuid;
 
 /// Who may make a state change.
@@ -195,6 +197,31 @@ async fn index(db: &impl ConnectionTrait, article: &knowledge_article::Model) ->
         },
     )
     .await
+}
+
+/// What an event about an article carries: its public fields now (no text: a reader who
+/// wants it reads the article).
+pub(crate) fn article_data(article: &knowledge_article::Model) -> Value {
+    json!({
+        "id": global_id("KnowledgeArticle", article.id),
+        "title": article.title,
+        "state": article.state.as_str(),
+        "revision": article.revision,
+        "tags": article.tags,
+        "publishedAt": article.published_at,
+        "sourceProblemId": article.source_problem_id.map(|id| global_id("Problem", id)),
+    })
+}
+
+/// A community event about an article, carrying [`article_data`].
+fn article_event(event_type: DomainEventType, article: &knowledge_article::Model) -> NewEvent {
+    NewEvent::community(
+        event_type,
+        article.community_id,
+        "KnowledgeArticle",
+        article.id,
+    )
+    .data(article_data(article))
 }
 
 #[cfg(test)]

@@ -1,15 +1,19 @@
 //! RSVPs, the waitlist and check-ins. Seats are taken with a guarded update, so concurrent
 //! answers never overfill an event; counters on the event row stay exact.
 
-use super::load;
+use super::{
+    load,
+    told::{promotions_told, rsvp_event},
+};
 use crate::{
     access,
     auth::Viewer,
     error::{is_unique_violation, ServiceError, ServiceResult},
+    events::outbox,
 };
 use chrono::{DateTime, Duration, Utc};
 use entity::{
-    enums::{EventState, MembershipStatus, RsvpStatus},
+    enums::{DomainEventType, EventState, MembershipStatus, RsvpStatus},
     event, event_rsvp, membership,
 };
 use sea_orm::{
@@ -73,8 +77,13 @@ async fn take_seat(db: &impl ConnectionTrait, id: Uuid) -> ServiceResult<bool> {
     Ok(taken.rows_affected == 1)
 }
 
-/// Promotes the first of the waitlist while seats are free.
-pub(super) async fn promote(db: &impl ConnectionTrait, event_id: Uuid) -> ServiceResult<()> {
+/// Promotes the first of the waitlist while seats are free; the RSVPs promoted, first in line
+/// first.
+pub(super) async fn promote(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+) -> ServiceResult<Vec<event_rsvp::Model>> {
+    let mut promoted = Vec::new();
     loop {
         let Some(first) = event_rsvp::Entity::find()
             .filter(event_rsvp::Column::EventId.eq(event_id))
@@ -84,17 +93,17 @@ pub(super) async fn promote(db: &impl ConnectionTrait, event_id: Uuid) -> Servic
             .one(db)
             .await?
         else {
-            return Ok(());
+            return Ok(promoted);
         };
         if !take_seat(db, event_id).await? {
-            return Ok(());
+            return Ok(promoted);
         }
         bump(db, event_id, event::Column::WaitlistCount, -1).await?;
         let mut row: event_rsvp::ActiveModel = first.into();
         row.status = Set(RsvpStatus::Going);
         row.waitlisted_at = Set(None);
         row.updated_at = Set(Utc::now());
-        row.update(db).await?;
+        promoted.push(row.update(db).await?);
     }
 }
 
@@ -210,10 +219,19 @@ pub async fn rsvp(
             .id
         }
     };
-    if old == Some(RsvpStatus::Going) && status != RsvpStatus::Going {
-        promote(&txn, event.id).await?;
-    }
+    let promoted = if old == Some(RsvpStatus::Going) && status != RsvpStatus::Going {
+        promote(&txn, event.id).await?
+    } else {
+        Vec::new()
+    };
     let result = reload(&txn, id, event.id).await?;
+    // Answering as before changes nothing worth telling.
+    if old != Some(status) {
+        let mut told =
+            vec![rsvp_event(&txn, DomainEventType::RsvpChanged, &result.0, &result.1).await?];
+        told.extend(promotions_told(&txn, &promoted, event.id).await?);
+        outbox::record(&txn, viewer, told).await?;
+    }
     txn.commit().await?;
     Ok(result)
 }
@@ -313,6 +331,14 @@ pub async fn check_in(
     };
     bump(&txn, event.id, event::Column::CheckedInCount, 1).await?;
     let result = reload(&txn, id, event.id).await?;
+    let told = rsvp_event(
+        &txn,
+        DomainEventType::AttendeeCheckedIn,
+        &result.0,
+        &result.1,
+    )
+    .await?;
+    outbox::record(&txn, viewer, vec![told]).await?;
     txn.commit().await?;
     Ok(result)
 }

@@ -1,12 +1,16 @@
 //! Creating an event, or a recurring series with its first occurrences.
 
-use super::{input, recurrence};
+use super::{
+    input, recurrence,
+    told::{event_event, series_event},
+};
 use crate::{
-    access, auth::Viewer, error::ServiceResult, service::participation::visible_community,
+    access, auth::Viewer, error::ServiceResult, events::outbox,
+    service::participation::visible_community,
 };
 use chrono::Utc;
 use entity::{
-    enums::{EventFormat, EventKind, EventState},
+    enums::{DomainEventType, EventFormat, EventKind, EventState},
     event, event_series,
 };
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
@@ -90,6 +94,8 @@ pub async fn create(
         }
         .insert(&txn)
         .await?;
+        let told = event_event(DomainEventType::EventScheduled, &event);
+        outbox::record(&txn, viewer, vec![told]).await?;
         txn.commit().await?;
         return Ok((event, None));
     };
@@ -134,6 +140,12 @@ pub async fn create(
             first = Some(row);
         }
     }
+    let mut told = series_event(DomainEventType::EventSeriesScheduled, &series);
+    told.data["firstOccurrenceId"] = first
+        .as_ref()
+        .map(|event| serde_json::json!(outbox::global_id("Event", event.id)))
+        .unwrap_or_default();
+    outbox::record(&txn, viewer, vec![told]).await?;
     txn.commit().await?;
     let first = first.ok_or_else(|| {
         crate::error::ServiceError::invalid("recurrence", "the rule gives no occurrence")

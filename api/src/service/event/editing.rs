@@ -1,15 +1,20 @@
 //! Changing and cancelling events and series. Every change raises the event's `sequence`.
 
-use super::{attendance::promote, input, load, load_series};
+use super::{
+    attendance::promote,
+    input, load, load_series,
+    told::{event_event, promotions_told, series_event},
+};
 use crate::{
     access,
     auth::Viewer,
     error::{ServiceError, ServiceResult},
+    events::outbox,
     service::content::parse_note,
 };
 use chrono::{DateTime, Utc};
 use entity::{
-    enums::{EventFormat, EventKind, EventState},
+    enums::{DomainEventType, EventFormat, EventKind, EventState},
     event, event_series,
 };
 use sea_orm::{
@@ -193,10 +198,15 @@ pub async fn update(
     row.sequence = Set(event.sequence + 1);
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
-    if frees_seats(event.capacity, template.capacity) {
-        promote(&txn, event.id).await?;
-    }
+    let promoted = if frees_seats(event.capacity, template.capacity) {
+        promote(&txn, event.id).await?
+    } else {
+        Vec::new()
+    };
     let event = reload(&txn, id).await?;
+    let mut told = vec![event_event(DomainEventType::EventUpdated, &event)];
+    told.extend(promotions_told(&txn, &promoted, event.id).await?);
+    outbox::record(&txn, viewer, told).await?;
     txn.commit().await?;
     Ok(event)
 }
@@ -233,6 +243,7 @@ pub async fn update_series(
     row.capacity = Set(template.capacity);
     row.updated_at = Set(now);
     let series = row.update(&txn).await?;
+    let mut told = vec![series_event(DomainEventType::EventSeriesUpdated, &series)];
     for event in future_occurrences(&txn, series.id, now).await? {
         if event.detached {
             continue;
@@ -244,9 +255,11 @@ pub async fn update_series(
         row.updated_at = Set(now);
         row.update(&txn).await?;
         if frees {
-            promote(&txn, event.id).await?;
+            let promoted = promote(&txn, event.id).await?;
+            told.extend(promotions_told(&txn, &promoted, event.id).await?);
         }
     }
+    outbox::record(&txn, viewer, told).await?;
     txn.commit().await?;
     Ok(series)
 }
@@ -283,6 +296,8 @@ pub async fn cancel(
     row.sequence = Set(event.sequence + 1);
     row.updated_at = Set(Utc::now());
     let event = row.update(&txn).await?;
+    let told = event_event(DomainEventType::EventCancelled, &event);
+    outbox::record(&txn, viewer, vec![told]).await?;
     txn.commit().await?;
     Ok(event)
 }
@@ -314,6 +329,8 @@ pub async fn cancel_series(
         row.updated_at = Set(now);
         row.update(&txn).await?;
     }
+    let told = series_event(DomainEventType::EventSeriesCancelled, &series);
+    outbox::record(&txn, viewer, vec![told]).await?;
     txn.commit().await?;
     Ok(series)
 }

@@ -7,6 +7,7 @@ mod editing;
 pub mod input;
 mod reading;
 pub mod recurrence;
+mod told;
 
 pub use attendance::{check_in, rsvp, undo_check_in, RsvpResponse};
 pub use creating::{create, NewEvent};

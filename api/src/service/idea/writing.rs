@@ -1,26 +1,27 @@
 //! Contributing, editing and endorsing ideas.
 
-use super::visible_idea;
+use super::{idea_event, visible_idea};
 use crate::{
     access,
     auth::Viewer,
     error::{is_unique_violation, ServiceError, ServiceResult},
+    events::outbox::{self, RecipientReason},
     service::{
         content::parse_body,
         participation::visible_community,
-        problem::visible_problem,
+        problem::{new_mentions, visible_problem},
         search_index::{self, SearchEntry},
     },
 };
 use chrono::{DateTime, Utc};
 use entity::{
-    enums::{ProblemState, SearchKind},
-    idea, idea_endorsement, idea_revision, problem,
+    enums::{DomainEventType, ProblemState, SearchKind},
+    idea, idea_endorsement, idea_revision, problem, problem_follow,
 };
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
+    QueryOrder, Set,
 };
 use std::time::Duration;
 use uuid::Uuid;
@@ -89,6 +90,7 @@ pub async fn contribute(
             "this problem is CLOSED; reopen it to contribute",
         ));
     }
+    let mut parent_author = None;
     if let Some(parent_id) = input.parent_idea_id {
         let parent = visible_idea(&txn, viewer, parent_id).await?;
         if parent.problem_id != problem.id {
@@ -104,6 +106,7 @@ pub async fn contribute(
             ));
         }
         bump(&txn, idea::Column::ReplyCount, parent.id, 1).await?;
+        parent_author = Some(parent.author_person_id);
     }
     let now = Utc::now();
     let created = idea::ActiveModel {
@@ -143,8 +146,35 @@ pub async fn contribute(
         .exec(&txn)
         .await?;
     index(&txn, &created, &problem).await?;
+    let told = match parent_author {
+        Some(parent_author) => idea_event(DomainEventType::IdeaReplied, &created)
+            .notify(parent_author, RecipientReason::Reply)
+            .notify(problem.author_person_id, RecipientReason::Reply),
+        None => {
+            let mut told = idea_event(DomainEventType::IdeaContributed, &created)
+                .notify(problem.author_person_id, RecipientReason::Reply);
+            for follower in followers(&txn, problem.id).await? {
+                told = told.notify(follower, RecipientReason::Reply);
+            }
+            told
+        }
+    };
+    outbox::record(&txn, viewer, vec![told.mentions_in(&created.body)]).await?;
     txn.commit().await?;
     Ok(created)
+}
+
+/// The people following a problem, first followers first.
+async fn followers(db: &impl ConnectionTrait, problem_id: Uuid) -> ServiceResult<Vec<Uuid>> {
+    Ok(problem_follow::Entity::find()
+        .filter(problem_follow::Column::ProblemId.eq(problem_id))
+        .order_by_asc(problem_follow::Column::CreatedAt)
+        .order_by_asc(problem_follow::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|follow| follow.person_id)
+        .collect())
 }
 
 /// Until when the author may edit an idea posted at `created_at`.
@@ -181,6 +211,7 @@ pub async fn edit(
         return Err(ServiceError::invalid("body", "is unchanged"));
     }
     let number = current.revision + 1;
+    let mentioned_anew = new_mentions(&current.body, &body);
     idea_revision::ActiveModel {
         id: Set(Uuid::now_v7()),
         idea_id: Set(current.id),
@@ -204,6 +235,11 @@ pub async fn edit(
     let updated = active.update(&txn).await?;
     let problem = visible_problem(&txn, viewer, updated.problem_id).await?;
     index(&txn, &updated, &problem).await?;
+    let mut told = idea_event(DomainEventType::IdeaEdited, &updated);
+    for person in mentioned_anew {
+        told = told.notify(person, RecipientReason::Mention);
+    }
+    outbox::record(&txn, viewer, vec![told]).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -243,6 +279,8 @@ pub async fn endorse(
     })?;
     bump(&txn, idea::Column::EndorsementCount, current.id, 1).await?;
     let updated = visible_idea(&txn, viewer, current.id).await?;
+    let told = idea_event(DomainEventType::IdeaEndorsed, &updated);
+    outbox::record(&txn, viewer, vec![told]).await?;
     txn.commit().await?;
     Ok(updated)
 }

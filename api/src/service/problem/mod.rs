@@ -8,13 +8,18 @@ pub use reading::*;
 pub use writing::*;
 
 use super::search_index::{self, SearchEntry};
+use crate::events::outbox::{global_id, NewEvent};
 use crate::{
     access,
     auth::Viewer,
     error::{ServiceError, ServiceResult},
 };
-use entity::{enums::SearchKind, problem};
+use entity::{
+    enums::{DomainEventType, SearchKind},
+    problem,
+};
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter};
+use serde_json::{json, Value};
 use uuid::Uuid;
 
 /// A problem the viewer may see, or NOT_FOUND.
@@ -49,4 +54,23 @@ async fn index(db: &impl ConnectionTrait, problem: &problem::Model) -> ServiceRe
     )
     .await?;
     search_index::follow_problem(db, problem.id, problem.state.as_str(), &problem.tags).await
+}
+
+/// What an event about a problem carries: its public fields now (docs/REALTIME.md).
+pub(crate) fn problem_data(problem: &problem::Model) -> Value {
+    json!({
+        "id": global_id("Problem", problem.id),
+        "title": problem.title,
+        "state": problem.state.as_str(),
+        "urgency": problem.urgency.as_str(),
+        "tags": problem.tags,
+        "authorId": global_id("Person", problem.author_person_id),
+        "ideaCount": problem.idea_count,
+    })
+}
+
+/// A community event about a problem, carrying [`problem_data`].
+fn problem_event(event_type: DomainEventType, problem: &problem::Model) -> NewEvent {
+    NewEvent::community(event_type, problem.community_id, "Problem", problem.id)
+        .data(problem_data(problem))
 }

@@ -1,10 +1,11 @@
 //! Posting, changing, following, solving, closing and reopening problems.
 
-use super::{index, visible_problem};
+use super::{index, problem_event, visible_problem};
 use crate::{
     access,
     auth::Viewer,
     error::{is_unique_violation, ServiceError, ServiceResult},
+    events::outbox::{self, global_id, mentioned_people, RecipientReason},
     service::{
         content::{parse_body, parse_tags, parse_title},
         participation::visible_community,
@@ -12,13 +13,13 @@ use crate::{
 };
 use chrono::Utc;
 use entity::{
-    enums::{ProblemState, Urgency},
+    enums::{DomainEventType, ProblemState, Urgency},
     idea, problem, problem_follow,
 };
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
+    QueryOrder, Set,
 };
 use std::collections::BTreeSet;
 use uuid::Uuid;
@@ -109,6 +110,8 @@ pub async fn post(
     .insert(&txn)
     .await?;
     index(&txn, &created).await?;
+    let told = problem_event(DomainEventType::ProblemPosted, &created).mentions_in(&created.body);
+    outbox::record(&txn, viewer, vec![told]).await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -138,6 +141,7 @@ pub async fn update(
     let txn = crate::db::begin_write(db).await?;
     let current = visible_problem(&txn, viewer, id).await?;
     require_author_or_coordinator(&txn, viewer, &current).await?;
+    let before = current.clone();
     let mut active: problem::ActiveModel = current.into();
     if let Some(title) = title {
         active.title = Set(title);
@@ -154,8 +158,31 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let updated = active.update(&txn).await?;
     index(&txn, &updated).await?;
+    let changed = (&before.title, &before.body, &before.tags, before.urgency)
+        != (
+            &updated.title,
+            &updated.body,
+            &updated.tags,
+            updated.urgency,
+        );
+    if changed {
+        let mut told = problem_event(DomainEventType::ProblemUpdated, &updated);
+        for person in new_mentions(&before.body, &updated.body) {
+            told = told.notify(person, RecipientReason::Mention);
+        }
+        outbox::record(&txn, viewer, vec![told]).await?;
+    }
     txn.commit().await?;
     Ok(updated)
+}
+
+/// People mentioned in `after` who were not mentioned in `before`: an edit tells only them.
+pub(crate) fn new_mentions(before: &str, after: &str) -> Vec<Uuid> {
+    let already = mentioned_people(before);
+    mentioned_people(after)
+        .into_iter()
+        .filter(|person| !already.contains(person))
+        .collect()
 }
 
 /// Moves a problem to a new state (author or coordinator), keeping `state_rank` in step.
@@ -219,6 +246,12 @@ async fn move_to(
     }
     let updated = active.update(&txn).await?;
     index(&txn, &updated).await?;
+    let told = if reopening {
+        DomainEventType::ProblemReopened
+    } else {
+        DomainEventType::ProblemClosed
+    };
+    outbox::record(&txn, viewer, vec![problem_event(told, &updated)]).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -281,7 +314,7 @@ pub async fn accept_solution(
         });
     }
     let now = Utc::now();
-    idea::Entity::update_many()
+    let newly_accepted = idea::Entity::update_many()
         .col_expr(idea::Column::AcceptedAt, Expr::value(Some(now)))
         .col_expr(
             idea::Column::AcceptedByPersonId,
@@ -303,6 +336,29 @@ pub async fn accept_solution(
     active.updated_at = Set(now);
     let updated = active.update(&txn).await?;
     index(&txn, &updated).await?;
+    // Naming only ideas accepted already changes nothing worth telling.
+    if !was_solved || newly_accepted.rows_affected > 0 {
+        let accepted: Vec<String> = idea::Entity::find()
+            .filter(idea::Column::ProblemId.eq(updated.id))
+            .filter(idea::Column::AcceptedAt.is_not_null())
+            .order_by_asc(idea::Column::AcceptedAt)
+            .order_by_asc(idea::Column::Id)
+            .all(&txn)
+            .await?
+            .iter()
+            .map(|idea| global_id("Idea", idea.id))
+            .collect();
+        let mut told = problem_event(DomainEventType::ProblemSolved, &updated);
+        told.data["acceptedIdeaIds"] = serde_json::json!(accepted);
+        told.data["newlyAcceptedIdeaIds"] = serde_json::json!(wanted
+            .iter()
+            .filter(|id| found
+                .iter()
+                .any(|idea| idea.id == **id && idea.accepted_at.is_none()))
+            .map(|id| global_id("Idea", *id))
+            .collect::<Vec<_>>());
+        outbox::record(&txn, viewer, vec![told]).await?;
+    }
     txn.commit().await?;
     Ok(updated)
 }

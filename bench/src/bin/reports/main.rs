@@ -143,6 +143,7 @@ async fn main() -> anyhow::Result<()> {
     let schema = api::graphql::build_schema(
         db.clone(),
         ServiceSettings::default(),
+        api::events::EventHub::new(db.clone(), api::events::RealtimeSettings::default()),
         &SchemaLimits::default(),
     );
     let period = oracle::Period::of(&world);
