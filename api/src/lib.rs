@@ -8,6 +8,7 @@ pub mod access;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod db;
 pub mod demo;
 pub mod error;

@@ -26,7 +26,7 @@ use actix_web::{
     http::{header, StatusCode},
     web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer,
 };
-use async_graphql::{http::GraphiQLSource, BatchRequest, BatchResponse, Request};
+use async_graphql::{BatchRequest, BatchResponse, Request};
 use async_graphql_actix_web::GraphQLResponse;
 use futures_util::FutureExt;
 use sea_orm::DatabaseConnection;
@@ -137,6 +137,7 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
             .route("/graphql", web::get().to(graphql_get))
             .route("/graphql/ws", web::get().to(graphql_get))
             .configure(crate::report_csv::routes)
+            .configure(crate::console::routes)
             .route("/healthz", web::get().to(healthz))
             .route("/readyz", web::get().to(readyz))
             .route("/calendar/{token}.ics", web::get().to(personal_calendar))
@@ -217,7 +218,11 @@ async fn shutdown_signal() {
     }
 }
 
-fn error_body(code: ErrorCode, message: &str, reason: Option<&str>) -> serde_json::Value {
+pub(crate) fn error_body(
+    code: ErrorCode,
+    message: &str,
+    reason: Option<&str>,
+) -> serde_json::Value {
     let mut extensions = json!({ "code": code.as_str() });
     if let Some(reason) = reason {
         extensions["reason"] = json!(reason);
@@ -366,15 +371,7 @@ async fn graphql_get(
             None,
         )));
     }
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(
-            GraphiQLSource::build()
-                .endpoint("/graphql")
-                .subscription_endpoint("/graphql")
-                .title("Praxis GraphiQL")
-                .finish(),
-        ))
+    Ok(crate::console::graphiql(&req))
 }
 
 /// The scheme and host a request came in by, for links handed out without `--public-url`.
