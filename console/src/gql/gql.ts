@@ -14,10 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query ConsoleViewer {\n    viewer {\n      isAdmin\n      person { id displayName }\n      organization { id slug name }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  query ConsoleViewer {\n    viewer {\n      isAdmin\n      isOperator\n      person { id displayName }\n      organization { id slug name }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
 };
 const documents: Documents = {
-    "\n  query ConsoleViewer {\n    viewer {\n      isAdmin\n      person { id displayName }\n      organization { id slug name }\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  query ConsoleViewer {\n    viewer {\n      isAdmin\n      isOperator\n      person { id displayName }\n      organization { id slug name }\n    }\n  }\n": types.ConsoleViewerDocument,
 };
 
 /**
@@ -37,7 +37,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      isAdmin\n      person { id displayName }\n      organization { id slug name }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleViewer {\n    viewer {\n      isAdmin\n      person { id displayName }\n      organization { id slug name }\n    }\n  }\n"];
+export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      isAdmin\n      isOperator\n      person { id displayName }\n      organization { id slug name }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleViewer {\n    viewer {\n      isAdmin\n      isOperator\n      person { id displayName }\n      organization { id slug name }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

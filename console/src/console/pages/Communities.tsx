@@ -1,0 +1,3 @@
+export function Communities() {
+  return <h1>Communities</h1>;
+}

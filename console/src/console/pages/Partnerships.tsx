@@ -1,0 +1,3 @@
+export function Partnerships() {
+  return <h1>Partnerships</h1>;
+}

@@ -1,0 +1,3 @@
+export function ValueReport() {
+  return <h1>Value report</h1>;
+}
