@@ -7,6 +7,7 @@ import { graphql } from "../gql";
 import { AuthProvider, useAuth } from "./auth";
 import { makeClient } from "./client";
 import { SignIn } from "./pages/SignIn";
+import { OidcCallback } from "./oidc/OidcSignIn";
 import { Overview } from "./pages/Overview";
 import { Partnerships } from "./pages/Partnerships";
 import { Communities } from "./pages/Communities";
@@ -117,6 +118,9 @@ function Frame() {
 function Authenticated() {
   const { token } = useAuth();
   const client = useMemo(() => makeClient(token), [token]);
+  // The identity provider's redirect back (authorization code with PKCE), before anything
+  // else: it ends with a token, or an error to show.
+  if (window.location.pathname === "/console/oidc/callback") return <OidcCallback />;
   if (!token) return <SignIn />;
   return (
     <Provider value={client}>

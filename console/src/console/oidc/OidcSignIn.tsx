@@ -3,3 +3,8 @@
 export function OidcSignIn() {
   return null;
 }
+
+/** The page the identity provider sends the browser back to: /console/oidc/callback. */
+export function OidcCallback() {
+  return null;
+}
