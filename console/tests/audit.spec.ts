@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { community, organization, partnership, signIn } from "./world";
+
+test("an action filter narrows the audit entries", async ({ page }) => {
+  const acme = await organization("audit-acme", "Acme", "Ana Admin");
+  const partner = await organization("audit-partner", "Vandelay", "Vic Admin");
+  await partnership(acme, partner);
+  await community(acme, "Platform Guild");
+  await community(acme, "Design Systems");
+
+  await signIn(page, acme.admin.token, "/console/audit");
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Audit entries" });
+  await expect(table.locator("code", { hasText: "PARTNERSHIP_PROPOSED" })).toHaveCount(1);
+  await expect(table.locator("code", { hasText: "PARTNERSHIP_ACCEPTED" })).toHaveCount(1);
+  await expect(table.locator("code", { hasText: "COMMUNITY_CREATED" })).toHaveCount(2);
+  await expect(table.getByRole("row")).toHaveCount(5); // header + 4
+  await expect(table).toContainText("Ana Admin");
+
+  await page.getByLabel("Action", { exact: true }).selectOption("COMMUNITY_CREATED");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(table.getByRole("row")).toHaveCount(3); // header + 2
+  await expect(table.locator("code", { hasText: "PARTNERSHIP_PROPOSED" })).toHaveCount(0);
+  await expect(table).toContainText("Platform Guild");
+  await expect(table).toContainText("Design Systems");
+  await expect(page.getByText("2 entries with action COMMUNITY_CREATED")).toBeVisible();
+
+  // The partner filter: only what concerns Vandelay too.
+  await page.getByLabel("Action", { exact: true }).selectOption("");
+  await page.getByRole("textbox", { name: "Organization" }).fill(partner.slug);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.locator("code", { hasText: "COMMUNITY_CREATED" })).toHaveCount(0);
+
+  // An unknown organization is said so, with its code.
+  await page.getByRole("textbox", { name: "Organization" }).fill("no-such-organization");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("alert")).toContainText("NOT_FOUND");
+
+  // A date range in the past has nothing.
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.getByLabel("From", { exact: true }).fill("2001-01-01");
+  await page.getByLabel("To", { exact: true }).fill("2001-12-31");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByText("No audit entries match.")).toBeVisible();
+});
