@@ -46,11 +46,12 @@ test("the value report charts its figures and lists them in tables", async ({ pa
       name: /Cloud Cost Practice/,
     }),
   ).toContainText("1");
+  // Sam's problem was in a community we host: "got" counts only communities hosted elsewhere.
   await expect(
     problems
-      .getByRole("table", { name: "Between us and other organizations" })
+      .getByRole("table", { name: /Between us and other organizations/ })
       .getByRole("row", { name: /Our people's problems solved by other organizations' ideas/ }),
-  ).toContainText("1");
+  ).toContainText("0");
 
   // Benefits over time: this month's hours and money.
   const month = new Date().toISOString().slice(0, 7);

@@ -210,9 +210,10 @@ export function AuditLog() {
         invitations, memberships and approvals. Newest first.
       </p>
       <form className="filters" onSubmit={apply} aria-label="Filter audit entries">
-        <label>
-          Action
+        <div className="field">
+          <label htmlFor="audit-action">Action</label>
           <select
+            id="audit-action"
             value={form.action}
             onChange={(e) => setForm({ ...form, action: e.target.value as AuditAction | "" })}
           >
@@ -223,10 +224,11 @@ export function AuditLog() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Community
+        </div>
+        <div className="field">
+          <label htmlFor="audit-community">Community</label>
           <select
+            id="audit-community"
             value={form.communityId}
             onChange={(e) => setForm({ ...form, communityId: e.target.value })}
           >
@@ -238,10 +240,11 @@ export function AuditLog() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Organization
+        </div>
+        <div className="field">
+          <label htmlFor="audit-organization">Organization</label>
           <input
+            id="audit-organization"
             type="text"
             value={form.partner}
             onChange={(e) => setForm({ ...form, partner: e.target.value })}
@@ -249,19 +252,25 @@ export function AuditLog() {
             autoComplete="off"
             spellCheck={false}
           />
-        </label>
-        <label>
-          From
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">From</label>
           <input
+            id="audit-from"
             type="date"
             value={form.from}
             onChange={(e) => setForm({ ...form, from: e.target.value })}
           />
-        </label>
-        <label>
-          To
-          <input type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
-        </label>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">To</label>
+          <input
+            id="audit-to"
+            type="date"
+            value={form.to}
+            onChange={(e) => setForm({ ...form, to: e.target.value })}
+          />
+        </div>
         <button type="submit" disabled={resolving}>
           Apply filters
         </button>

@@ -159,18 +159,20 @@ export function People() {
         onSubmit={(e) => e.preventDefault()}
         aria-label="Filter memberships"
       >
-        <label>
-          Person name
+        <div className="field">
+          <label htmlFor="people-person-name">Person name</label>
           <input
+            id="people-person-name"
             type="search"
             value={nameFilter}
             onChange={(e) => setNameFilter(e.target.value)}
             placeholder="Any person"
           />
-        </label>
-        <label>
-          Status
+        </div>
+        <div className="field">
+          <label htmlFor="people-status">Status</label>
           <select
+            id="people-status"
             value={status}
             onChange={(e) => {
               setStatus(e.target.value as StatusChoice);
@@ -185,7 +187,7 @@ export function People() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </form>
       {done && <Done>{done}</Done>}
       <UserErrors errors={userErrors} />

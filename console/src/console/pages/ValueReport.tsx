@@ -221,24 +221,26 @@ export function ValueReport() {
         it gave to and got from communities hosted elsewhere, and the communities it hosts.
       </p>
       <form className="filters" onSubmit={apply} aria-label="Report period">
-        <label>
-          From
+        <div className="field">
+          <label htmlFor="value-from">From</label>
           <input
+            id="value-from"
             type="date"
             value={form.from}
             onChange={(e) => setForm({ ...form, from: e.target.value })}
             required
           />
-        </label>
-        <label>
-          To
+        </div>
+        <div className="field">
+          <label htmlFor="value-to">To</label>
           <input
+            id="value-to"
             type="date"
             value={form.to}
             onChange={(e) => setForm({ ...form, to: e.target.value })}
             required
           />
-        </label>
+        </div>
         <button type="submit" disabled={fetching}>
           Show the report
         </button>
@@ -338,7 +340,7 @@ export function ValueReport() {
                 />
               )}
               <FiguresTable
-                title="Between us and other organizations"
+                title="Between us and other organizations, in communities hosted elsewhere"
                 rowHeader="Figure"
                 labels={[
                   "Our people's problems solved by other organizations' ideas",
