@@ -189,7 +189,13 @@ export async function solvedProblem(
 export async function application(
   reporter: Member,
   problemId: string,
-  benefits: { hours: number; amount: string; currency: string; businessUnit?: string },
+  benefits: {
+    hours: number;
+    amount: string;
+    currency: string;
+    businessUnit?: string;
+    appliedOn?: string;
+  },
 ): Promise<string> {
   const reported = await gql(
     reporter.token,
@@ -204,6 +210,7 @@ export async function application(
         outcome: "Fewer failed releases.",
         hoursSaved: benefits.hours,
         costSaved: { amount: benefits.amount, currency: benefits.currency },
+        appliedOn: benefits.appliedOn,
       },
     },
   );

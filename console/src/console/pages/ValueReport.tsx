@@ -132,7 +132,9 @@ function durationText(seconds: number | null | undefined): string {
   if (days >= 1) return `${formatNumber(Math.round(days * 10) / 10)} days`;
   const hours = seconds / 3_600;
   if (hours >= 1) return `${formatNumber(Math.round(hours * 10) / 10)} hours`;
-  return `${Math.max(1, Math.round(seconds / 60))} minutes`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 1) return "under a minute";
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
 export function ValueReport() {
@@ -214,7 +216,7 @@ export function ValueReport() {
   const currencies = monthly.currencies;
 
   return (
-    <>
+    <div className="value-report">
       <h1>Value report</h1>
       <p className="muted">
         What {organization.name}'s people added up to across the communities live for it, what
@@ -318,7 +320,7 @@ export function ValueReport() {
                   rowHeader="Organization"
                   labels={members.labels}
                   series={members.series}
-                  caption={`Active members at the period's end of the ${members.communityCount === 1 ? "community" : `${members.communityCount} communities`} ${organization.name} hosts, by their organization and role.`}
+                  caption={`Active memberships at the period's end in the ${members.communityCount === 1 ? "community" : `${members.communityCount} communities`} ${organization.name} hosts, by the member's organization and role (someone in two of them counts twice).`}
                 />
               )}
             </section>
@@ -457,7 +459,7 @@ export function ValueReport() {
           </section>
         </>
       )}
-    </>
+    </div>
   );
 }
 
