@@ -81,9 +81,19 @@ test("select all picks every row", async ({ page }) => {
     await join(await person(guest.slug, name), circle.id);
   }
   await signIn(page, host.admin.token, "/console/approvals");
-  await page.getByLabel("Select all", { exact: true }).check();
+  // By keyboard alone: Space ticks "Select all", Shift+Tab reaches "Approve selected".
+  const selectAll = page.getByLabel("Select all", { exact: true });
+  await selectAll.focus();
+  await page.keyboard.press("Space");
+  await expect(selectAll).toBeChecked();
   await expect(page.getByText("3 of 3 requests selected")).toBeVisible();
-  await page.getByRole("button", { name: "Approve selected" }).click();
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("button", { name: "Reject selected" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("button", { name: "Approve selected" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Approved 3 requests." })).toBeVisible();
+  // The rows are gone; focus is back on the page's heading, above the notice.
+  await expect(page.getByRole("heading", { level: 1, name: "Approvals" })).toBeFocused();
   await expect(page.getByText("Nothing waits for your approval.")).toBeVisible();
 });

@@ -44,3 +44,26 @@ test("an action filter narrows the audit entries", async ({ page }) => {
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No audit entries match.")).toBeVisible();
 });
+
+test("older entries page back through the log", async ({ page }) => {
+  const acme = await organization("audit-pages", "Acme Pages", "Pat Pager");
+  // 27 entries: a page of 25 and an older page of 2.
+  for (let i = 1; i <= 27; i++) await community(acme, `Circle ${String(i).padStart(2, "0")}`);
+
+  await signIn(page, acme.admin.token, "/console/audit");
+  const table = page.getByRole("table", { name: "Audit entries" });
+  await expect(page.getByText("27 entries.")).toBeVisible();
+  await expect(table.getByRole("row")).toHaveCount(26);
+  await expect(table).toContainText("Circle 27");
+  await expect(table).not.toContainText("Circle 01");
+
+  await page.getByRole("button", { name: "Older entries" }).click();
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table).toContainText("Circle 01");
+  await expect(table).toContainText("Circle 02");
+  await expect(page.getByRole("button", { name: "Older entries" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Newer entries" }).click();
+  await expect(table.getByRole("row")).toHaveCount(26);
+  await expect(table).toContainText("Circle 27");
+});

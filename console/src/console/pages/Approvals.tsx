@@ -1,7 +1,7 @@
 // Approvals waiting for the signed-in admin (viewer.pendingApprovals): as a coordinator, as
 // an admin of a community's host (inbound policy) or of the member's own organization
 // (outbound policy). Decided in bulk with decideApprovals: all of them, or none.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import { Busy, Done, RequestError, UserErrors, type UserErrorLike } from "../ui/feedback";
@@ -80,6 +80,9 @@ export function Approvals() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [done, setDone] = useState<string | null>(null);
   const [userErrors, setUserErrors] = useState<readonly UserErrorLike[]>([]);
+  // After a decision the decided rows (and maybe the focused button) are gone: focus goes
+  // back to the page's heading, just above the notice that says what happened.
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const connection = data?.viewer.pendingApprovals;
   const approvals = connection?.nodes ?? [];
@@ -104,6 +107,7 @@ export function Approvals() {
         for (const id of ids) next.delete(id);
         return next;
       });
+      headingRef.current?.focus();
     } else if (payload) {
       setUserErrors(payload.userErrors);
     }
@@ -134,7 +138,9 @@ export function Approvals() {
 
   return (
     <>
-      <h1>Approvals</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Approvals
+      </h1>
       <p className="muted">
         Membership requests that wait for you: as a coordinator of a community, as an admin of
         the community's host, or as an admin of the person's own organization. A bulk decision

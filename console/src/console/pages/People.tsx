@@ -95,6 +95,9 @@ export function People() {
   const [done, setDone] = useState<string | null>(null);
   const [userErrors, setUserErrors] = useState<readonly UserErrorLike[]>([]);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // After offboarding, the confirmation and the person's rows are gone: focus goes back to
+  // the page's heading, just above the notice that says what happened.
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -139,6 +142,7 @@ export function People() {
           (where.length ? ` (${where.join(", ")}).` : "."),
       );
       setConfirming(null);
+      headingRef.current?.focus();
     } else if (payload) {
       setUserErrors(payload.userErrors);
     }
@@ -149,7 +153,9 @@ export function People() {
 
   return (
     <>
-      <h1>People</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        People
+      </h1>
       <p className="muted">
         {organization.name}'s people in communities hosted by other organizations. Offboarding
         a person removes them from every community hosted elsewhere at once.
