@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { community, organization, partnership, signIn } from "./world";
+import { gql } from "./praxis";
+import { community, federate, join, organization, partnership, person, signIn } from "./world";
 
 test("an action filter narrows the audit entries", async ({ page }) => {
   const acme = await organization("audit-acme", "Acme", "Ana Admin");
@@ -66,4 +67,36 @@ test("older entries page back through the log", async ({ page }) => {
   await page.getByRole("button", { name: "Newer entries" }).click();
   await expect(table.getByRole("row")).toHaveCount(26);
   await expect(table).toContainText("Circle 27");
+});
+
+test("an approval decided in the console shows in the log with its outcome", async ({ page }) => {
+  const host = await organization("audit-appr-host", "Initrode", "Olga Owner");
+  const guest = await organization("audit-appr-guest", "Soylent", "Sid Admin");
+  await partnership(host, guest);
+  const circle = await community(host, "Incident Review", { joinRule: "APPROVAL_REQUIRED" });
+  await federate(circle.id, host, guest);
+  const tess = await person(guest.slug, "Tess Asking");
+  const membership = await join(tess, circle.id);
+
+  await signIn(page, host.admin.token, "/console/approvals");
+  await page.getByRole("button", { name: "Approve Tess Asking for Incident Review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved 1 request." })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log" }).click();
+  await page.getByLabel("Action", { exact: true }).selectOption("MEMBERSHIP_APPROVAL_DECIDED");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const table = page.getByRole("table", { name: "Audit entries" });
+  await expect(table.getByRole("row")).toHaveCount(2);
+  const entry = table.getByRole("row").nth(1);
+  await expect(entry.locator("code")).toHaveText("MEMBERSHIP_APPROVAL_DECIDED");
+  await expect(entry).toContainText("Olga Owner");
+  await expect(entry).toContainText("Community Incident Review");
+  await expect(entry).toContainText("COORDINATOR approval APPROVED");
+  await expect(entry).toContainText("status PENDING → ACTIVE");
+
+  // The API agrees: the membership is ACTIVE.
+  const data = await gql(host.admin.token, `query($id: ID!) { node(id: $id) { ... on Membership { status } } }`, {
+    id: membership.id,
+  });
+  expect(data.node.status).toBe("ACTIVE");
 });

@@ -378,9 +378,11 @@ function Subject({ event }: { event: SubjectEvent }) {
     parts.push(event.organization.name);
   }
   const hasChange = event.before != null || event.after != null;
+  const change = changeLine(event.before, event.after);
   return (
     <>
       <span>{parts.join(" · ") || "—"}</span>
+      {change && <div className="muted small">{change}</div>}
       {hasChange && (
         <details>
           <summary>Show the change</summary>
@@ -402,4 +404,27 @@ function Subject({ event }: { event: SubjectEvent }) {
       )}
     </>
   );
+}
+
+function field(value: unknown, key: string): unknown {
+  return value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** The gist of a change: a decided approval, and the status before and after. */
+function changeLine(before: unknown, after: unknown): string | null {
+  const words: string[] = [];
+  const approval = field(after, "approval");
+  const kind = field(approval, "kind");
+  const decided = field(approval, "status");
+  if (typeof kind === "string" && typeof decided === "string") {
+    words.push(`${kind} approval ${decided}`);
+  }
+  const from = field(before, "status");
+  const to = field(after, "status");
+  if (typeof from === "string" && typeof to === "string" && from !== to) {
+    words.push(`status ${from} → ${to}`);
+  } else if (typeof to === "string" && from === undefined) {
+    words.push(`status ${to}`);
+  }
+  return words.length ? words.join("; ") : null;
 }
