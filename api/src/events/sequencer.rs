@@ -6,7 +6,7 @@ use crate::error::ServiceResult;
 use entity::domain_event;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Statement, TransactionTrait,
+    QueryOrder, QuerySelect, Statement,
 };
 
 /// The channel the sequencer notifies with the last position it committed (PostgreSQL).
@@ -21,7 +21,21 @@ const LOCK_KEY: i64 = 0x7072_6178_6973_0005;
 /// Numbers one batch of committed events (oldest id first) and creates their deliveries;
 /// returns the events now numbered, in position order (empty when there was nothing to do).
 pub async fn sequence_batch(db: &DatabaseConnection) -> ServiceResult<Vec<domain_event::Model>> {
-    let txn = db.begin().await?;
+    // Most wake-ups find nothing to number: look before taking the write lock.
+    let waiting = domain_event::Entity::find()
+        .select_only()
+        .column(domain_event::Column::Id)
+        .filter(domain_event::Column::Position.is_null())
+        .limit(1)
+        .into_tuple::<uuid::Uuid>()
+        .one(db)
+        .await?;
+    if waiting.is_none() {
+        return Ok(Vec::new());
+    }
+    // A write transaction from the start: on SQLite a read transaction that later writes fails
+    // with "database is locked" when another connection wrote in between.
+    let txn = crate::db::begin_write(db).await?;
     let backend = txn.get_database_backend();
     if backend == DatabaseBackend::Postgres {
         txn.execute_raw(Statement::from_string(
