@@ -20,7 +20,12 @@ import {
 } from "./world";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const shots = resolve(here, "..", "..", "docs", "screenshots");
+// PRAXIS_SCREENSHOTS=docs rewrites the README's pictures in docs/screenshots; otherwise (CI, a
+// plain test run) the same pages are shot into test-results/, so the tree stays as committed.
+const shots =
+  process.env.PRAXIS_SCREENSHOTS === "docs"
+    ? resolve(here, "..", "..", "docs", "screenshots")
+    : resolve(here, "..", "test-results", "screenshots");
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
