@@ -10,6 +10,7 @@ mod common;
 mod api_conventions;
 mod auth;
 mod cli;
+mod console_assets;
 mod demo;
 mod events;
 mod federation_atomicity;

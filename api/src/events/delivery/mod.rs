@@ -131,12 +131,30 @@ async fn claim_due(
     limit: usize,
 ) -> ServiceResult<Vec<(webhook_delivery::Model, DateTime<Utc>)>> {
     let now = Utc::now();
-    let mut select = webhook_delivery::Entity::find().filter(due(now));
+    // The head of each active endpoint that is not busy here: one index probe per endpoint
+    // (webhook_delivery_endpoint_position_idx), however many deliveries are queued behind the
+    // heads. (Filtering every PENDING row by "is it a head?" cost a probe per queued delivery,
+    // and the worker claims after every attempt.)
+    let mut endpoints = Query::select()
+        .expr(Expr::cust(
+            "(SELECT head.id FROM webhook_delivery AS head \
+             WHERE head.endpoint_id = webhook_endpoint.id AND head.status = 'PENDING' \
+             ORDER BY head.event_position LIMIT 1)",
+        ))
+        .from(webhook_endpoint::Entity)
+        .and_where(webhook_endpoint::Column::Status.eq(WebhookStatus::Active))
+        .to_owned();
     if !busy.is_empty() {
-        select =
-            select.filter(webhook_delivery::Column::EndpointId.is_not_in(busy.iter().copied()));
+        endpoints.and_where(webhook_endpoint::Column::Id.is_not_in(busy.iter().copied()));
     }
-    let candidates = select
+    let candidates = webhook_delivery::Entity::find()
+        .filter(webhook_delivery::Column::Id.in_subquery(endpoints))
+        .filter(webhook_delivery::Column::NextAttemptAt.lte(now))
+        .filter(
+            Condition::any()
+                .add(webhook_delivery::Column::LeaseUntil.is_null())
+                .add(webhook_delivery::Column::LeaseUntil.lt(now)),
+        )
         .order_by_asc(webhook_delivery::Column::NextAttemptAt)
         .limit(limit as u64)
         .all(db)
