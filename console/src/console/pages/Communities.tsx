@@ -506,6 +506,7 @@ export function Communities() {
                 {federated ? (
                   <form
                     aria-label={`Invite an organization to ${community.name}`}
+                    noValidate
                     onSubmit={(e) => {
                       e.preventDefault();
                       void sendInvite(community.id, community.name);

@@ -327,7 +327,11 @@ export function Partnerships() {
     if (!defaultsDraft) return;
     const payload = await action.run(
       "defaults",
-      () => setDefaults({ input: { organizationId: organization.id, ...defaultsDraft } }),
+      // Named fields only: urql adds __typename to what it read, which an input refuses.
+      () =>
+        setDefaults({
+          input: { organizationId: organization.id, inbound: defaultsDraft.inbound, outbound: defaultsDraft.outbound },
+        }),
       (d) => d.setPartnerPolicyDefaults,
       (p) => `Saved our defaults: inbound ${p.defaults?.inbound ?? "?"}, outbound ${p.defaults?.outbound ?? "?"}.`,
     );
