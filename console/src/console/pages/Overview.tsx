@@ -236,7 +236,7 @@ export function Overview() {
             </section>
           </div>
 
-          <section aria-labelledby="ov-audit">
+          <section className="panel" aria-labelledby="ov-audit">
             <h2 id="ov-audit">Recent audit entries</h2>
             {org.auditEvents.nodes.length === 0 ? (
               <p className="empty">Nothing recorded yet.</p>

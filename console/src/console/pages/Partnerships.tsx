@@ -341,7 +341,7 @@ export function Partnerships() {
 
   const defaultsShown = defaultsDraft ?? defaults ?? null;
   const policyLabel = (choice: PolicyChoice, effective: PartnerPolicy) =>
-    choice === "DEFAULT" ? `Our default (now ${effective})` : choice;
+    choice === "DEFAULT" ? `Default (${effective})` : choice;
 
   return (
     <>
@@ -352,7 +352,7 @@ export function Partnerships() {
       </p>
 
       <div className="grid">
-        <section aria-labelledby="propose-heading">
+        <section className="panel" aria-labelledby="propose-heading">
           <h2 id="propose-heading">Propose a partnership</h2>
           <form
             onSubmit={(e) => {
@@ -387,7 +387,7 @@ export function Partnerships() {
           <ActionOutcome action={action} forKey="propose" busyLabel="Proposing" />
         </section>
 
-        <section aria-labelledby="defaults-heading">
+        <section className="panel" aria-labelledby="defaults-heading">
           <h2 id="defaults-heading">Our default policies</h2>
           <p className="small muted">
             Apply to every partner without a policy of its own. Inbound: may partners' people
