@@ -144,6 +144,18 @@ test("screenshots of every console page and of GraphiQL", async ({ page }) => {
   for (const [path, name, heading] of pages) {
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: heading }).click();
     await expect(page).toHaveURL(new RegExp(`${path.replace(/\/$/, "")}/?$`));
+    if (name === "overview") {
+      await expect(page.getByRole("note")).toContainText("Hooli");
+      await expect(page.getByRole("table", { name: "Recent audit entries" })).toBeVisible();
+    }
+    if (name === "partnerships") {
+      await expect(page.getByRole("table", { name: "Partnerships" })).toContainText("Umbrella Health");
+    }
+    if (name === "communities") {
+      await expect(
+        page.getByRole("table", { name: "Organizations in Site Reliability Practice" }),
+      ).toContainText("Globex");
+    }
     if (name === "people") {
       await expect(page.getByRole("table", { name: "Memberships in communities hosted elsewhere" })).toContainText(
         "Sam Rivera",

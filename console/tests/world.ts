@@ -224,3 +224,9 @@ export async function signIn(page: Page, bearer: string, path = "/console/"): Pr
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("navigation", { name: "Console" })).toBeVisible();
 }
+
+/** Signs out of the console (to sign in as someone else). */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByLabel("Bearer token")).toBeVisible();
+}
