@@ -43,7 +43,11 @@ impl MigrationTrait for Migration {
                     )
                     .col(required_string(OidcLogin::Issuer))
                     .col(required_string(OidcLogin::ClientId))
-                    .col(ColumnDef::new(OidcLogin::AuthorizationEndpoint).text().not_null())
+                    .col(
+                        ColumnDef::new(OidcLogin::AuthorizationEndpoint)
+                            .text()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(OidcLogin::TokenEndpoint).text().not_null())
                     .col(required_string(OidcLogin::Scopes))
                     .col(required_string(OidcLogin::BearerToken))

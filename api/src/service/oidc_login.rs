@@ -75,7 +75,9 @@ pub async fn login_of(
     organization_id: Uuid,
 ) -> ServiceResult<Option<oidc_login::Model>> {
     access::require_organization_admin(db, viewer, organization_id).await?;
-    Ok(oidc_login::Entity::find_by_id(organization_id).one(db).await?)
+    Ok(oidc_login::Entity::find_by_id(organization_id)
+        .one(db)
+        .await?)
 }
 
 /// Sets (creates or replaces) the organization's login; audited in the same transaction.
@@ -158,11 +160,13 @@ pub async fn set_login(
     audit::record(
         &txn,
         viewer,
-        vec![
-            AuditEntry::new(AuditAction::OidcLoginSet, saved.organization_id, "Organization")
-                .target(saved.organization_id)
-                .change(before.as_ref().map(audited), Some(audited(&saved))),
-        ],
+        vec![AuditEntry::new(
+            AuditAction::OidcLoginSet,
+            saved.organization_id,
+            "Organization",
+        )
+        .target(saved.organization_id)
+        .change(before.as_ref().map(audited), Some(audited(&saved)))],
     )
     .await?;
     txn.commit().await?;
@@ -191,11 +195,13 @@ pub async fn remove_login(
     audit::record(
         &txn,
         viewer,
-        vec![
-            AuditEntry::new(AuditAction::OidcLoginRemoved, organization_id, "Organization")
-                .target(organization_id)
-                .change(Some(audited(&existing)), None),
-        ],
+        vec![AuditEntry::new(
+            AuditAction::OidcLoginRemoved,
+            organization_id,
+            "Organization",
+        )
+        .target(organization_id)
+        .change(Some(audited(&existing)), None)],
     )
     .await?;
     txn.commit().await?;
@@ -330,9 +336,14 @@ mod tests {
     #[test]
     fn scopes_need_openid_and_are_normalised() {
         assert_eq!(checked_scopes(None).ok().as_deref(), Some(DEFAULT_SCOPES));
-        assert_eq!(checked_scopes(Some("  ")).ok().as_deref(), Some(DEFAULT_SCOPES));
         assert_eq!(
-            checked_scopes(Some(" openid  email openid ")).ok().as_deref(),
+            checked_scopes(Some("  ")).ok().as_deref(),
+            Some(DEFAULT_SCOPES)
+        );
+        assert_eq!(
+            checked_scopes(Some(" openid  email openid "))
+                .ok()
+                .as_deref(),
             Some("openid email")
         );
         assert!(checked_scopes(Some("profile email")).is_err());
