@@ -105,11 +105,12 @@ pub enum OidcBearerToken {
     AccessToken,
 }
 
+/// An OIDC login row, as the API shows it.
+pub struct OidcLogin(pub oidc_login::Model);
+
 /// An organization's OpenID Connect login for the admin console: authorization code with
 /// PKCE (S256), run by the browser against the organization's identity provider, as a public
 /// client. Nothing here is secret.
-pub struct OidcLogin(pub oidc_login::Model);
-
 #[Object]
 impl OidcLogin {
     /// The provider's issuer (`iss` of its tokens), one the organization trusts.

@@ -2581,6 +2581,11 @@ export type OidcBearerToken =
    */
   | 'ID_TOKEN';
 
+/**
+ * An organization's OpenID Connect login for the admin console: authorization code with
+ * PKCE (S256), run by the browser against the organization's identity provider, as a public
+ * client. Nothing here is secret.
+ */
 export type OidcLogin = {
   __typename?: 'OidcLogin';
   /** Where the browser is sent to sign in. */
