@@ -126,7 +126,7 @@ export function OidcSignIn() {
             name="organization"
             autoComplete="organization"
             spellCheck={false}
-            placeholder="its short name, e.g. acme"
+            placeholder="e.g. acme"
             value={organization}
             onChange={(e) => {
               setOrganization(e.target.value);
