@@ -88,6 +88,7 @@ impl AppState {
         };
         let settings = ServiceSettings {
             allow_loopback_jwks: args.auth.allow_loopback_jwks,
+            audience: args.auth.audience.clone(),
             idea_edit_window: args.idea_edit_window,
             dormant_after: args.dormant_after,
             public_url: args.public_url.clone(),

@@ -31,6 +31,8 @@ const env: Record<string, string> = {
   PRAXIS_DATABASE_URL: databaseUrl,
   PRAXIS_OPERATOR_SECRET: operatorSecret,
   PRAXIS_LOG: process.env.PRAXIS_LOG ?? "warn",
+  // The mock identity provider of oidc.spec.ts publishes its keys on http://127.0.0.1.
+  PRAXIS_ALLOW_LOOPBACK_JWKS: "true",
 };
 
 export const praxis = {
@@ -58,9 +60,20 @@ export function uniqueSlug(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
 
-/** Creates an organization with an HS256 development key (`praxis org create`). */
-export function createOrganization(slug: string, name: string): void {
-  cli(["org", "create", "--slug", slug, "--name", name]);
+/**
+ * Creates an organization (`praxis org create`): with an HS256 development key, or trusting
+ * another issuer and its JWKS.
+ */
+export function createOrganization(
+  slug: string,
+  name: string,
+  options: { issuer?: string; jwksUrl?: string; devKey?: boolean } = {},
+): void {
+  const args = ["org", "create", "--slug", slug, "--name", name];
+  if (options.issuer) args.push("--issuer", options.issuer);
+  if (options.jwksUrl) args.push("--jwks-url", options.jwksUrl);
+  if (options.devKey === false) args.push("--no-dev-key");
+  cli(args);
 }
 
 /** A token for a person of an organization (`praxis token`). */

@@ -171,6 +171,16 @@ text_enum!(
         MemberOffboarded = "MEMBER_OFFBOARDED",
         OrganizationDisabled = "ORGANIZATION_DISABLED",
         OrganizationEnabled = "ORGANIZATION_ENABLED",
+        OidcLoginSet = "OIDC_LOGIN_SET",
+        OidcLoginRemoved = "OIDC_LOGIN_REMOVED",
+    }
+);
+
+text_enum!(
+    /// Which token of an OpenID Connect token response the console uses as its bearer.
+    OidcBearerToken {
+        IdToken = "ID_TOKEN",
+        AccessToken = "ACCESS_TOKEN",
     }
 );
 
@@ -309,6 +319,8 @@ text_enum!(
         RsvpChanged = "RSVP_CHANGED",
         AttendeeCheckedIn = "ATTENDEE_CHECKED_IN",
         WebhookEndpointDisabled = "WEBHOOK_ENDPOINT_DISABLED",
+        OidcLoginSet = "OIDC_LOGIN_SET",
+        OidcLoginRemoved = "OIDC_LOGIN_REMOVED",
     }
 );
 
@@ -340,6 +352,8 @@ impl DomainEventType {
             AuditAction::MemberOffboarded => Self::MemberOffboarded,
             AuditAction::OrganizationDisabled => Self::OrganizationDisabled,
             AuditAction::OrganizationEnabled => Self::OrganizationEnabled,
+            AuditAction::OidcLoginSet => Self::OidcLoginSet,
+            AuditAction::OidcLoginRemoved => Self::OidcLoginRemoved,
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod identity_key;
 pub mod knowledge_article;
 pub mod membership;
 pub mod membership_approval;
+pub mod oidc_login;
 pub mod organization;
 pub mod participation;
 pub mod partnership;

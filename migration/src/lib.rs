@@ -9,6 +9,7 @@ mod m20261127_000003_knowledge;
 mod m20261127_000004_culture;
 mod m20261127_000005_realtime;
 mod m20261127_000006_webhook_delivery_log;
+mod m20261205_000007_oidc_login;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_culture::Migration),
             Box::new(m20261127_000005_realtime::Migration),
             Box::new(m20261127_000006_webhook_delivery_log::Migration),
+            Box::new(m20261205_000007_oidc_login::Migration),
         ]
     }
 }

@@ -20,6 +20,7 @@ mod federation_races;
 mod isolation;
 mod knowledge_cycle;
 mod knowledge_journey;
+mod oidc_login;
 mod realtime;
 mod reports;
 mod websocket;

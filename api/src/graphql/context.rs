@@ -9,6 +9,8 @@ use sea_orm::DatabaseConnection;
 #[derive(Debug, Clone)]
 pub struct ServiceSettings {
     pub allow_loopback_jwks: bool,
+    /// The `aud` every token must carry (`--audience`).
+    pub audience: String,
     /// How long after posting an idea its author may edit it.
     pub idea_edit_window: std::time::Duration,
     /// A community quiet for this long is DORMANT.
@@ -21,6 +23,7 @@ impl Default for ServiceSettings {
     fn default() -> Self {
         Self {
             allow_loopback_jwks: false,
+            audience: "praxis".to_owned(),
             idea_edit_window: std::time::Duration::from_secs(30 * 60),
             dormant_after: std::time::Duration::from_secs(60 * 24 * 3600),
             public_url: None,

@@ -230,4 +230,8 @@ pub enum AuditAction {
     OrganizationDisabled,
     /// The platform operator enabled an organization.
     OrganizationEnabled,
+    /// An organization's admin set its OpenID Connect console login.
+    OidcLoginSet,
+    /// An organization's admin removed its OpenID Connect console login.
+    OidcLoginRemoved,
 }

@@ -42,6 +42,7 @@ use sea_orm::DatabaseConnection;
 pub struct QueryRoot(
     viewer::ViewerQuery,
     organization::OrganizationQuery,
+    identity::OidcLoginQuery,
     community::CommunityQuery,
     search::SearchQueryRoot,
     node::NodeQuery,
@@ -64,6 +65,7 @@ pub struct MutationRoot(
     report::ReportMutation,
     business_unit::BusinessUnitMutation,
     webhook::WebhookMutation,
+    identity::OidcLoginMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, realtime::SubscriptionRoot>;

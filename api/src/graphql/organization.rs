@@ -330,6 +330,7 @@ impl Organization {
             .await
             .gql()?;
         Ok(IdentitySettings {
+            organization_id: self.0.id,
             admin_claim: self.0.admin_claim.clone(),
             admin_claim_value: self.0.admin_claim_value.clone(),
             issuers,

@@ -122,6 +122,10 @@ pub enum DomainEventType {
     AttendeeCheckedIn,
     /// A webhook endpoint was disabled after failing for too long.
     WebhookEndpointDisabled,
+    /// An organization's admin set its OpenID Connect console login.
+    OidcLoginSet,
+    /// An organization's admin removed its OpenID Connect console login.
+    OidcLoginRemoved,
 }
 
 /// Who hears of a domain event.

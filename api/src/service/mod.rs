@@ -13,6 +13,7 @@ pub mod event;
 pub mod idea;
 pub mod identity;
 pub mod membership;
+pub mod oidc_login;
 pub mod organization;
 pub mod page;
 pub mod participation;

@@ -1,7 +1,7 @@
 // The console's frame: sign-in when no token is held, otherwise the navigation and the page of
 // the current route. Pages live in pages/, one file each.
 import { useMemo } from "react";
-import { BrowserRouter, NavLink, Navigate, Route, Routes } from "react-router-dom";
+import { BrowserRouter, NavLink, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { Provider, useQuery } from "urql";
 import { graphql } from "../gql";
 import { AuthProvider, useAuth } from "./auth";
@@ -118,9 +118,10 @@ function Frame() {
 function Authenticated() {
   const { token } = useAuth();
   const client = useMemo(() => makeClient(token), [token]);
+  const { pathname } = useLocation();
   // The identity provider's redirect back (authorization code with PKCE), before anything
   // else: it ends with a token, or an error to show.
-  if (window.location.pathname === "/console/oidc/callback") return <OidcCallback />;
+  if (pathname === "/oidc/callback") return <OidcCallback />;
   if (!token) return <SignIn />;
   return (
     <Provider value={client}>

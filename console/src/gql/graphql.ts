@@ -352,6 +352,10 @@ export type AuditAction =
   | 'MEMBER_REMOVED'
   /** A member's role or leadership changed. */
   | 'MEMBER_ROLE_CHANGED'
+  /** An organization's admin removed its OpenID Connect console login. */
+  | 'OIDC_LOGIN_REMOVED'
+  /** An organization's admin set its OpenID Connect console login. */
+  | 'OIDC_LOGIN_SET'
   /** The platform operator disabled an organization. */
   | 'ORGANIZATION_DISABLED'
   /** The platform operator enabled an organization. */
@@ -1104,6 +1108,10 @@ export type DomainEventType =
   | 'MEMBER_REMOVED'
   /** A member's role or leadership changed. */
   | 'MEMBER_ROLE_CHANGED'
+  /** An organization's admin removed its OpenID Connect console login. */
+  | 'OIDC_LOGIN_REMOVED'
+  /** An organization's admin set its OpenID Connect console login. */
+  | 'OIDC_LOGIN_SET'
   /** The operator disabled an organization. */
   | 'ORGANIZATION_DISABLED'
   /** The operator enabled an organization again. */
@@ -1626,6 +1634,8 @@ export type IdentitySettings = {
   adminClaimValue: Scalars['String']['output'];
   /** Issuers whose tokens name people of this organization. */
   issuers: Array<IdentityIssuer>;
+  /** The OpenID Connect login of the admin console, if the organization configured one. */
+  oidcLogin?: Maybe<OidcLogin>;
 };
 
 /** Which invitations to list: received by the organization or sent for its communities. */
@@ -2058,6 +2068,11 @@ export type MutationRoot = {
   /** Removes a member. Coordinators, and admins of the member's organization. */
   removeMember: MembershipPayload;
   /**
+   * Removes an organization's OpenID Connect console login (tokens pasted, or minted
+   * elsewhere, still work). Its admins and the operator. Audited.
+   */
+  removeOidcLogin: RemoveOidcLoginPayload;
+  /**
    * Removes an organization from a community (or withdraws its invitation); its people's
    * memberships are suspended. Host coordinators and host admins.
    */
@@ -2097,6 +2112,11 @@ export type MutationRoot = {
    * against it. Host coordinators.
    */
   setCommunityRhythm: CommunityPayload;
+  /**
+   * Sets (or replaces) an organization's OpenID Connect console login. Its admins and the
+   * operator. Audited.
+   */
+  setOidcLogin: SetOidcLoginPayload;
   /** Sets the viewer's organization's policy for one partner. Admins only. */
   setPartnerPolicy: PartnershipPayload;
   /** Sets an organization's default partner policies. Its admins only. */
@@ -2364,6 +2384,12 @@ export type MutationRootRemoveMemberArgs = {
 
 
 /** All mutations. */
+export type MutationRootRemoveOidcLoginArgs = {
+  input: RemoveOidcLoginInput;
+};
+
+
+/** All mutations. */
 export type MutationRootRemoveOrganizationArgs = {
   input: ParticipationRefInput;
 };
@@ -2414,6 +2440,12 @@ export type MutationRootSetArticleStateArgs = {
 /** All mutations. */
 export type MutationRootSetCommunityRhythmArgs = {
   input: SetCommunityRhythmInput;
+};
+
+
+/** All mutations. */
+export type MutationRootSetOidcLoginArgs = {
+  input: SetOidcLoginInput;
 };
 
 
@@ -2537,6 +2569,42 @@ export type OffboardPersonPayload = {
   memberships?: Maybe<Array<Membership>>;
   /** Why the change was not made. */
   userErrors: Array<UserError>;
+};
+
+/** Which token of the identity provider's token response the console sends as its bearer. */
+export type OidcBearerToken =
+  /** The access token: the provider must issue it as a JWT for the service's audience. */
+  | 'ACCESS_TOKEN'
+  /**
+   * The ID token: its audience is the client id, so the client id must be the service's
+   * audience (`--audience`, default `praxis`).
+   */
+  | 'ID_TOKEN';
+
+/**
+ * An organization's OpenID Connect login for the admin console: authorization code with
+ * PKCE (S256), run by the browser against the organization's identity provider, as a public
+ * client. Nothing here is secret.
+ */
+export type OidcLogin = {
+  __typename?: 'OidcLogin';
+  /** Where the browser is sent to sign in. */
+  authorizationEndpoint: Scalars['String']['output'];
+  /** Which token the console sends as its bearer. */
+  bearerToken: OidcBearerToken;
+  /** The console's client id at the provider. */
+  clientId: Scalars['String']['output'];
+  /** The provider's issuer (`iss` of its tokens), one the organization trusts. */
+  issuer: Scalars['String']['output'];
+  /** Space-separated scopes asked for, `openid` among them. */
+  scopes: Scalars['String']['output'];
+  /**
+   * Where the browser exchanges the code for tokens (the provider must allow the
+   * console's origin by CORS).
+   */
+  tokenEndpoint: Scalars['String']['output'];
+  /** When it was last set. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A partner organization: a tenant of Praxis with its own identity provider. */
@@ -3267,6 +3335,12 @@ export type QueryRoot = {
    * see is null, with a NOT_FOUND error at its index.
    */
   nodes: Array<Maybe<Node>>;
+  /**
+   * The OpenID Connect login of the organization with this slug, for the console's
+   * sign-in page; no token needed. Null alike for an unknown or disabled organization and
+   * for one without a login: it tells no more than the organization's sign-in page would.
+   */
+  oidcLogin?: Maybe<OidcLogin>;
   /** An organization by slug. NOT_FOUND when it does not exist or the viewer may not see it. */
   organization: Organization;
   /** Organizations the viewer may see (all of them, for the platform operator), oldest first. */
@@ -3312,6 +3386,12 @@ export type QueryRootNodesArgs = {
 
 
 /** All queries. */
+export type QueryRootOidcLoginArgs = {
+  organization: Scalars['String']['input'];
+};
+
+
+/** All queries. */
 export type QueryRootOrganizationArgs = {
   slug: Scalars['String']['input'];
 };
@@ -3338,6 +3418,23 @@ export type QueryRootSearchArgs = {
 export type RedeliverWebhookDeliveryInput = {
   /** Global id of the delivery (`WebhookDelivery.id`). */
   deliveryId: Scalars['ID']['input'];
+};
+
+/** Input of `removeOidcLogin`. */
+export type RemoveOidcLoginInput = {
+  /** Global id of the organization. */
+  organizationId: Scalars['ID']['input'];
+};
+
+/** Result of `removeOidcLogin`. */
+export type RemoveOidcLoginPayload = {
+  __typename?: 'RemoveOidcLoginPayload';
+  /** The organization; null when `userErrors` says why the change was not made. */
+  organization?: Maybe<Organization>;
+  /** Whether a login was removed (false: there was none). */
+  removed: Scalars['Boolean']['output'];
+  /** Why the change was not made. */
+  userErrors: Array<UserError>;
 };
 
 /** Input of `reportApplication`: name exactly one of `articleId` and `problemId`. */
@@ -3536,6 +3633,33 @@ export type SetCommunityRhythmInput = {
   communityId: Scalars['ID']['input'];
   /** Days between familiar events, 1 to 365; null clears it. */
   intervalDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Input of `setOidcLogin`. */
+export type SetOidcLoginInput = {
+  /** `https://` URL of the provider's authorization endpoint. */
+  authorizationEndpoint: Scalars['String']['input'];
+  /** Which token the console uses as its bearer; default ID_TOKEN. */
+  bearerToken?: OidcBearerToken;
+  /** The console's client id at the provider (a public client: no secret). */
+  clientId: Scalars['String']['input'];
+  /** The provider's issuer: one of the organization's trusted issuers. */
+  issuer: Scalars['String']['input'];
+  /** Global id of the organization. */
+  organizationId: Scalars['ID']['input'];
+  /** Space-separated scopes, `openid` among them; default `openid profile email`. */
+  scopes?: InputMaybe<Scalars['String']['input']>;
+  /** `https://` URL of the provider's token endpoint. */
+  tokenEndpoint: Scalars['String']['input'];
+};
+
+/** Result of `setOidcLogin`. */
+export type SetOidcLoginPayload = {
+  __typename?: 'SetOidcLoginPayload';
+  /** The object after the change; null when `userErrors` says why it was not made. */
+  oidcLogin?: Maybe<OidcLogin>;
+  /** Why the change was not made. */
+  userErrors: Array<UserError>;
 };
 
 /** Input of `setPartnerPolicyDefaults`: a field left out is unchanged. */
@@ -4158,6 +4282,13 @@ export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleViewerQuery = { __typename?: 'QueryRoot', viewer: { __typename?: 'Viewer', isAdmin: boolean, isOperator: boolean, person?: { __typename?: 'Person', id: string, displayName?: string | null } | null, organization?: { __typename?: 'Organization', id: string, slug: string, name: string } | null } };
 
+export type OidcLoginQueryVariables = Exact<{
+  organization: Scalars['String']['input'];
+}>;
+
+
+export type OidcLoginQuery = { __typename?: 'QueryRoot', oidcLogin?: { __typename?: 'OidcLogin', issuer: string, clientId: string, authorizationEndpoint: string, tokenEndpoint: string, scopes: string, bearerToken: OidcBearerToken } | null };
+
 export type PendingApprovalsQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
@@ -4347,6 +4478,7 @@ export type ValueMonthQuery = { __typename?: 'QueryRoot', organization: { __type
 export const ParticipationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"invitedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sponsor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"community"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ParticipationFieldsFragment, unknown>;
 export const PartnershipRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnershipRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Partnership"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"proposer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"suspendedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inboundPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"outboundPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"inboundOverride"}},{"kind":"Field","name":{"kind":"Name","value":"outboundOverride"}}]}}]} as unknown as DocumentNode<PartnershipRowFragment, unknown>;
 export const ConsoleViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isOperator"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const OidcLoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OidcLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organization"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"oidcLogin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organization"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organization"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issuer"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationEndpoint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenEndpoint"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"bearerToken"}}]}}]}}]} as unknown as DocumentNode<OidcLoginQuery, OidcLoginQueryVariables>;
 export const PendingApprovalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PendingApprovals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pendingApprovals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"community"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PendingApprovalsQuery, PendingApprovalsQueryVariables>;
 export const DecideApprovalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideApprovals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideApprovalsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideApprovals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<DecideApprovalsMutation, DecideApprovalsMutationVariables>;
 export const AuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actorOrganization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"otherOrganization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"community"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditEventsQuery, AuditEventsQueryVariables>;

@@ -13,8 +13,24 @@ function endpoint(): { http: string; ws: string } {
   return { http: http.toString(), ws: ws.toString() };
 }
 
+/** `?query=` and `?variables=` of the page's URL: links from docs open with an operation. */
+function fromUrl(name: "query" | "variables"): string | undefined {
+  return new URLSearchParams(window.location.search).get(name) ?? undefined;
+}
+
+/** Keeps the URL's parameter in step with the editor, so the address can be shared. */
+function toUrl(name: "query" | "variables", value: string): void {
+  const url = new URL(window.location.href);
+  if (value) url.searchParams.set(name, value);
+  else url.searchParams.delete(name);
+  window.history.replaceState(null, "", url);
+}
+
 function App() {
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? "");
+  // Given by the URL, then followed as edited (GraphiQL remounts when the token changes).
+  const [query, setQuery] = useState(() => fromUrl("query"));
+  const [variables, setVariables] = useState(() => fromUrl("variables"));
   const fetcher = useMemo(() => {
     const { http, ws } = endpoint();
     const bearer = token.trim() ? `Bearer ${token.trim()}` : undefined;
@@ -43,7 +59,20 @@ function App() {
         <a href="/console/">Admin console</a>
       </form>
       <div className="praxis-graphiql-editor">
-        <GraphiQL fetcher={fetcher} key={token} />
+        <GraphiQL
+          fetcher={fetcher}
+          key={token}
+          query={query}
+          variables={variables}
+          onEditQuery={(value) => {
+            setQuery(value);
+            toUrl("query", value);
+          }}
+          onEditVariables={(value) => {
+            setVariables(value);
+            toUrl("variables", value);
+          }}
+        />
       </div>
     </div>
   );
