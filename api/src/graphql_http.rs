@@ -187,10 +187,9 @@ pub(crate) async fn method_not_allowed() -> HttpResponse {
         StatusCode::METHOD_NOT_ALLOWED,
         "use POST for GraphQL requests (GET for queries only)",
     );
-    response.headers_mut().insert(
-        header::ALLOW,
-        header::HeaderValue::from_static("GET, POST"),
-    );
+    response
+        .headers_mut()
+        .insert(header::ALLOW, header::HeaderValue::from_static("GET, POST"));
     response
 }
 
@@ -284,7 +283,9 @@ fn batch_request(body: &[u8]) -> Result<BatchRequest, Malformed> {
     match value {
         Value::Array(items) => {
             if items.is_empty() {
-                return Err(Malformed::bad_request("a batch holds at least one operation"));
+                return Err(Malformed::bad_request(
+                    "a batch holds at least one operation",
+                ));
             }
             if items.len() > MAX_BATCH {
                 return Err(Malformed::bad_request(format!(
@@ -313,14 +314,13 @@ fn check_content_type(req: &HttpRequest) -> Result<(), Malformed> {
         status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
         message: message.to_owned(),
     };
-    let mime = match req.mime_type() {
-        Ok(Some(mime)) => mime,
-        Ok(None) | Err(_) => {
-            return Err(unsupported(
+    let mime =
+        match req.mime_type() {
+            Ok(Some(mime)) => mime,
+            Ok(None) | Err(_) => return Err(unsupported(
                 "send GraphQL requests as application/json (Content-Type is missing or unreadable)",
-            ))
-        }
-    };
+            )),
+        };
     if mime.type_() != "application" || mime.subtype() != "json" {
         return Err(unsupported("send GraphQL requests as application/json"));
     }

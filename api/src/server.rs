@@ -131,7 +131,10 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
             .wrap(TracingLogger::default())
             .route("/graphql", web::post().to(graphql_http::graphql_post))
             .route("/graphql", web::get().to(graphql_get))
-            .route("/graphql", web::route().to(graphql_http::method_not_allowed))
+            .route(
+                "/graphql",
+                web::route().to(graphql_http::method_not_allowed),
+            )
             .route("/graphql/ws", web::get().to(graphql_get))
             .configure(crate::report_csv::routes)
             .configure(crate::console::routes)
