@@ -308,7 +308,7 @@ fn batch_request(body: &[u8]) -> Result<BatchRequest, Malformed> {
     }
 }
 
-/// POST bodies must be `application/json` (in UTF-8, the only charset JSON has).
+/// POST bodies must be JSON (`application/json`), in UTF-8, the only charset JSON has.
 fn check_content_type(req: &HttpRequest) -> Result<(), Malformed> {
     let unsupported = |message: &str| Malformed {
         status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -321,13 +321,17 @@ fn check_content_type(req: &HttpRequest) -> Result<(), Malformed> {
                 "send GraphQL requests as application/json (Content-Type is missing or unreadable)",
             )),
         };
-    if mime.type_() != "application" || mime.subtype() != "json" {
+    // `+json` types (e.g. `application/graphql+json` of earlier drafts) were accepted before
+    // the specification settled on `application/json`; they stay accepted.
+    let json = mime.subtype() == "json" || mime.suffix().is_some_and(|suffix| suffix == "json");
+    if mime.type_() != "application" || !json {
         return Err(unsupported("send GraphQL requests as application/json"));
     }
-    if mime
-        .get_param("charset")
-        .is_some_and(|charset| !charset.as_str().eq_ignore_ascii_case("utf-8"))
-    {
+    if mime.get_param("charset").is_some_and(|charset| {
+        !["utf-8", "utf8"]
+            .iter()
+            .any(|utf8| charset.as_str().eq_ignore_ascii_case(utf8))
+    }) {
         return Err(unsupported("GraphQL requests are read as UTF-8 only"));
     }
     Ok(())

@@ -373,6 +373,13 @@ async fn requests(backend: Backend) {
         a.assert_coded_errors("415");
         assert!(a.content_type.starts_with(JSON));
     }
+    for content_type in [
+        "application/json; charset=UTF-8",
+        "application/graphql+json",
+    ] {
+        let a = post_as(&app, Some(JSON), Some(content_type), &typename()).await;
+        assert_eq!(a.status, 200, "Content-Type {content_type}: {}", a.text);
+    }
     let a = post(&app, None, "").await;
     assert_eq!(a.status, 400, "A5BF: {}", a.text);
     a.assert_coded_errors("A5BF");
