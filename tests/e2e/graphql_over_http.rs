@@ -335,6 +335,7 @@ async fn requests(backend: Backend) {
     )
     .await;
     assert_eq!(a.status, 200);
+    assert_eq!(a.headers[header::VARY], "Accept");
     assert!(
         a.content_type.starts_with("text/html"),
         "{}",

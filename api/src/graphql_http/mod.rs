@@ -169,6 +169,15 @@ pub(crate) async fn graphql_post(
     }
 }
 
+/// The GraphiQL page, which shares its URL with JSON answers chosen by `Accept`.
+fn graphiql(req: &HttpRequest) -> HttpResponse {
+    let mut response = crate::console::graphiql(req);
+    response
+        .headers_mut()
+        .insert(header::VARY, header::HeaderValue::from_static("Accept"));
+    response
+}
+
 /// GET /graphql: a query in the URL's parameters; without one, GraphiQL for a client that
 /// accepts HTML.
 pub(crate) async fn graphql_get(state: &AppState, req: &HttpRequest) -> HttpResponse {
@@ -194,7 +203,7 @@ pub(crate) async fn graphql_get(state: &AppState, req: &HttpRequest) -> HttpResp
                 None,
             ));
         }
-        return crate::console::graphiql(req);
+        return graphiql(req);
     };
     let mut offers = vec![MediaType::Json, MediaType::GraphQLResponse];
     if state.graphiql {
@@ -205,7 +214,7 @@ pub(crate) async fn graphql_get(state: &AppState, req: &HttpRequest) -> HttpResp
         Some(ranges) => negotiate(ranges, &offers),
     };
     let media = match media {
-        Some(MediaType::Html) => return crate::console::graphiql(req),
+        Some(MediaType::Html) => return graphiql(req),
         Some(media) => media,
         None => return not_acceptable(),
     };
