@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod events;
 pub mod graphql;
+pub mod graphql_http;
 pub mod graphql_ws;
 pub mod report_csv;
 pub mod server;

@@ -1,5 +1,5 @@
-//! The HTTP server: GraphQL over POST /graphql, GraphiQL and graphql-transport-ws
-//! (see [`crate::graphql_ws`]) on GET /graphql, `/healthz` and `/readyz`, request ids, body
+//! The HTTP server: GraphQL over HTTP on /graphql (see [`crate::graphql_http`]), GraphiQL and
+//! graphql-transport-ws (see [`crate::graphql_ws`]) on GET /graphql, `/healthz` and `/readyz`, request ids, body
 //! limits and a graceful shutdown that lets in-flight requests finish and closes WebSockets.
 
 use crate::{
@@ -18,16 +18,15 @@ use crate::{
         node::{parse_global_id, NodeKind},
         PraxisSchema, SchemaLimits,
     },
+    graphql_http,
     graphql_ws::{self, WsSettings},
 };
 use actix_web::{
     dev::{Server, Service},
-    error::{InternalError, JsonPayloadError},
-    http::{header, StatusCode},
+    http::header,
     web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer,
 };
-use async_graphql::{BatchRequest, BatchResponse, Request};
-use async_graphql_actix_web::GraphQLResponse;
+use async_graphql::Request;
 use futures_util::FutureExt;
 use sea_orm::DatabaseConnection;
 use serde_json::json;
@@ -45,6 +44,8 @@ pub struct AppState {
     pub schema: PraxisSchema,
     pub verifier: Arc<TokenVerifier>,
     pub graphiql: bool,
+    /// Largest request body accepted on POST /graphql (413 beyond).
+    pub max_body_bytes: usize,
     pub settings: ServiceSettings,
     pub ws: WsSettings,
     pub shutdown: ShutdownSignal,
@@ -100,6 +101,7 @@ impl AppState {
             db,
             verifier,
             graphiql: args.graphiql,
+            max_body_bytes: args.max_body_bytes,
             settings,
             ws: WsSettings::from_args(args),
             shutdown: ShutdownSignal::default(),
@@ -110,15 +112,9 @@ impl AppState {
 /// Binds the server and returns it (not yet running) with the address it listens on.
 pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, SocketAddr)> {
     state.hub.start();
-    let body_limit = args.max_body_bytes;
     let factory = move || {
         App::new()
             .app_data(web::Data::new(state.clone()))
-            .app_data(
-                web::JsonConfig::default()
-                    .limit(body_limit)
-                    .error_handler(json_error),
-            )
             .wrap_fn(|req, srv| {
                 let request_id = req.extensions().get::<RequestId>().copied();
                 srv.call(req).map(move |res| {
@@ -134,8 +130,12 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
                 })
             })
             .wrap(TracingLogger::default())
-            .route("/graphql", web::post().to(graphql_post))
+            .route("/graphql", web::post().to(graphql_http::graphql_post))
             .route("/graphql", web::get().to(graphql_get))
+            .route(
+                "/graphql",
+                web::route().to(graphql_http::method_not_allowed),
+            )
             .route("/graphql/ws", web::get().to(graphql_get))
             .configure(crate::report_csv::routes)
             .configure(crate::console::routes)
@@ -231,30 +231,8 @@ pub(crate) fn error_body(
     json!({ "errors": [{ "message": message, "extensions": extensions }] })
 }
 
-/// Request bodies that cannot be read as GraphQL requests: a clear error with a code.
-fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    let (status, message) = match &err {
-        JsonPayloadError::Overflow { limit }
-        | JsonPayloadError::OverflowKnownLength { limit, .. } => (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("request body is larger than the limit of {limit} bytes"),
-        ),
-        JsonPayloadError::ContentType => (
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "send GraphQL requests as application/json".to_owned(),
-        ),
-        _ => (
-            StatusCode::BAD_REQUEST,
-            "request body is not a GraphQL request in JSON".to_owned(),
-        ),
-    };
-    let response =
-        HttpResponse::build(status).json(error_body(ErrorCode::BadUserInput, &message, None));
-    InternalError::from_response(err, response).into()
-}
-
 /// The response for a request whose credentials were refused or could not be checked.
-fn auth_error_response(err: &ServiceError) -> HttpResponse {
+pub(crate) fn auth_error_response(err: &ServiceError) -> HttpResponse {
     match err {
         ServiceError::Unauthenticated(reason) => HttpResponse::Unauthorized()
             .insert_header((header::WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""))
@@ -314,44 +292,6 @@ pub(crate) fn is_mutation(request: &mut async_graphql::Request) -> bool {
     }
 }
 
-async fn graphql_post(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: web::Json<BatchRequest>,
-) -> HttpResponse {
-    let viewer = match auth::authenticate(&state.db, &state.verifier, authorization(&req)).await {
-        Ok(viewer) => viewer,
-        Err(err) => return auth_error_response(&err),
-    };
-    let mut batch = body.into_inner();
-    if let BatchRequest::Batch(requests) = &batch {
-        if requests.len() > MAX_BATCH {
-            return HttpResponse::BadRequest().json(error_body(
-                ErrorCode::BadUserInput,
-                &format!("a batch may hold at most {MAX_BATCH} operations"),
-                None,
-            ));
-        }
-    }
-    let origin = request_origin(&req);
-    let mut writes = false;
-    for request in batch.iter_mut() {
-        writes |= is_mutation(request);
-        attach_context(request, &state, &viewer, &origin, LoaderCache::Cached);
-    }
-    let mut response = state.schema.execute_batch(batch).await;
-    if writes {
-        // Whatever it committed is numbered and fanned out now rather than at the next poll.
-        state.hub.poke();
-    }
-    match &mut response {
-        BatchResponse::Single(single) => ensure_error_codes(single),
-        BatchResponse::Batch(all) => all.iter_mut().for_each(ensure_error_codes),
-    }
-    let response: GraphQLResponse = response.into();
-    actix_web::Responder::respond_to(response, &req).map_into_boxed_body()
-}
-
 async fn graphql_get(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -365,14 +305,7 @@ async fn graphql_get(
     if is_upgrade {
         return graphql_ws::upgrade(state, &req, payload);
     }
-    if !state.graphiql {
-        return Ok(HttpResponse::NotFound().json(error_body(
-            ErrorCode::NotFound,
-            "GraphiQL is switched off; POST queries to /graphql",
-            None,
-        )));
-    }
-    Ok(crate::console::graphiql(&req))
+    Ok(graphql_http::graphql_get(&state, &req).await)
 }
 
 /// The scheme and host a request came in by, for links handed out without `--public-url`.

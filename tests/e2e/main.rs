@@ -17,6 +17,7 @@ mod federation_atomicity;
 mod federation_isolation;
 mod federation_journey;
 mod federation_races;
+mod graphql_over_http;
 mod isolation;
 mod knowledge_cycle;
 mod knowledge_journey;
