@@ -181,6 +181,15 @@ pub struct ServeArgs {
     /// Most operations one WebSocket connection may run at once.
     #[arg(long, env = "PRAXIS_WS_MAX_OPERATIONS", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..))]
     pub ws_max_operations: u16,
+    /// Serve Prometheus metrics on GET /metrics.
+    #[arg(long, env = "PRAXIS_METRICS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub metrics: bool,
+    /// Bearer token GET /metrics requires (without it, /metrics is open to whoever reaches it).
+    #[arg(long, env = "PRAXIS_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+    /// Distinct operation names labelled in metrics; later new names count as `other`.
+    #[arg(long, env = "PRAXIS_METRICS_MAX_OPERATION_NAMES", default_value_t = crate::metrics::DEFAULT_MAX_OPERATION_NAMES, hide = true)]
+    pub metrics_max_operation_names: usize,
     #[command(flatten)]
     pub auth: AuthArgs,
     #[command(flatten)]

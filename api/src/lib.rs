@@ -16,6 +16,7 @@ pub mod events;
 pub mod graphql;
 pub mod graphql_http;
 pub mod graphql_ws;
+pub mod metrics;
 pub mod report_csv;
 pub mod server;
 pub mod service;

@@ -20,6 +20,7 @@ use crate::{
     },
     graphql_http,
     graphql_ws::{self, WsSettings},
+    metrics::{self, Metrics},
 };
 use actix_web::{
     dev::{Server, Service},
@@ -51,6 +52,12 @@ pub struct AppState {
     pub shutdown: ShutdownSignal,
     /// The outbox sequencer, the subscriptions' bus and the webhook workers of this instance.
     pub hub: EventHub,
+    /// This server's metrics (the hub's and the schema's too).
+    pub metrics: Arc<Metrics>,
+    /// Whether GET /metrics is served.
+    pub metrics_enabled: bool,
+    /// The bearer token GET /metrics requires, if any.
+    pub metrics_token: Option<String>,
 }
 
 /// Tells long-lived connections (WebSockets) that the server is stopping, so that they close
@@ -94,7 +101,12 @@ impl AppState {
             dormant_after: args.dormant_after,
             public_url: args.public_url.clone(),
         };
-        let hub = EventHub::new(db.clone(), RealtimeSettings::from(&args.realtime));
+        let metrics = Arc::new(Metrics::new(args.metrics_max_operation_names));
+        let hub = EventHub::with_metrics(
+            db.clone(),
+            RealtimeSettings::from(&args.realtime),
+            metrics.clone(),
+        );
         Ok(Self {
             schema: graphql::build_schema(db.clone(), settings.clone(), hub.clone(), &limits),
             hub,
@@ -105,6 +117,9 @@ impl AppState {
             settings,
             ws: WsSettings::from_args(args),
             shutdown: ShutdownSignal::default(),
+            metrics,
+            metrics_enabled: args.metrics,
+            metrics_token: args.metrics_token.clone().filter(|token| !token.is_empty()),
         })
     }
 }
@@ -113,8 +128,21 @@ impl AppState {
 pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, SocketAddr)> {
     state.hub.start();
     let factory = move || {
+        let request_metrics = state.metrics.clone();
+        let serve_metrics = state.metrics_enabled;
         App::new()
             .app_data(web::Data::new(state.clone()))
+            .wrap_fn(move |req, srv| {
+                let metrics = request_metrics.clone();
+                let method = metrics::http::method_label(req.method());
+                srv.call(req).map(move |res| {
+                    if let Ok(res) = &res {
+                        let route = metrics::http::route_label(res);
+                        metrics.http_request(method, &route, res.status().as_u16());
+                    }
+                    res
+                })
+            })
             .wrap_fn(|req, srv| {
                 let request_id = req.extensions().get::<RequestId>().copied();
                 srv.call(req).map(move |res| {
@@ -141,6 +169,11 @@ pub fn bind(state: AppState, args: &ServeArgs) -> anyhow::Result<(Server, Socket
             .configure(crate::console::routes)
             .route("/healthz", web::get().to(healthz))
             .route("/readyz", web::get().to(readyz))
+            .configure(|config| {
+                if serve_metrics {
+                    config.route("/metrics", web::get().to(metrics::http::metrics));
+                }
+            })
             .route("/calendar/{token}.ics", web::get().to(personal_calendar))
             .route(
                 "/calendar/{token}/communities/{community}.ics",

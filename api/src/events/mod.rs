@@ -7,7 +7,9 @@ pub mod fanout;
 pub mod outbox;
 pub mod sequencer;
 
-use crate::{access::CommunityListeners, config::RealtimeArgs, error::ServiceResult};
+use crate::{
+    access::CommunityListeners, config::RealtimeArgs, error::ServiceResult, metrics::Metrics,
+};
 use entity::domain_event;
 use sea_orm::{DatabaseBackend, DatabaseConnection};
 use std::{
@@ -83,6 +85,7 @@ pub struct EventHub {
 struct Inner {
     db: DatabaseConnection,
     settings: RealtimeSettings,
+    metrics: Arc<Metrics>,
     bus: broadcast::Sender<Arc<domain_event::Model>>,
     /// Wakes the sequencer (events were written).
     sequence: Notify,
@@ -107,12 +110,23 @@ impl std::fmt::Debug for EventHub {
 }
 
 impl EventHub {
+    /// A hub with metrics of its own.
     pub fn new(db: DatabaseConnection, settings: RealtimeSettings) -> Self {
+        Self::with_metrics(db, settings, Arc::new(Metrics::default()))
+    }
+
+    /// A hub that counts into the server's metrics.
+    pub fn with_metrics(
+        db: DatabaseConnection,
+        settings: RealtimeSettings,
+        metrics: Arc<Metrics>,
+    ) -> Self {
         let (bus, _) = broadcast::channel(settings.subscription_buffer);
         Self {
             inner: Arc::new(Inner {
                 db,
                 settings,
+                metrics,
                 bus,
                 sequence: Notify::new(),
                 read: Notify::new(),
@@ -130,6 +144,10 @@ impl EventHub {
 
     pub fn settings(&self) -> &RealtimeSettings {
         &self.inner.settings
+    }
+
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.inner.metrics
     }
 
     /// Starts the background loops (once; later calls do nothing). Needs a tokio runtime.

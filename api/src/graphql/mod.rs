@@ -102,6 +102,9 @@ pub fn build_schema(
     )
     .data(db)
     .data(settings)
+    .extension(crate::metrics::graphql::MetricsExtension(
+        hub.metrics().clone(),
+    ))
     .data(hub)
     .limit_depth(limits.max_depth)
     .limit_complexity(limits.max_complexity);

@@ -24,6 +24,7 @@ use crate::{
         is_mutation, request_origin, AppState, LoaderCache,
     },
 };
+use crate::metrics::{graphql::operation_labels, Outcome};
 use accept::{accept_ranges, negotiate, response_media_type, MediaType};
 use actix_web::{
     http::{header, StatusCode},
@@ -65,7 +66,7 @@ pub(crate) async fn method_not_allowed() -> HttpResponse {
 }
 
 /// A response raised before execution began: a request error, whose answer has no `data`.
-fn is_request_error(response: &Response) -> bool {
+pub(crate) fn is_request_error(response: &Response) -> bool {
     response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(|error| error.path.is_empty())
@@ -122,9 +123,24 @@ async fn execute(
     media: MediaType,
     mut batch: BatchRequest,
 ) -> HttpResponse {
+    let started = std::time::Instant::now();
     let viewer = match auth::authenticate(&state.db, &state.verifier, authorization(req)).await {
         Ok(viewer) => viewer,
         Err(err) => {
+            let outcome = match err {
+                crate::error::ServiceError::Unauthenticated(_) => Outcome::Unauthenticated,
+                // The credentials could not be checked (503): a failure on our side.
+                _ => Outcome::Errors,
+            };
+            for request in batch.iter_mut() {
+                let (name, kind) = operation_labels(request);
+                state.metrics.graphql_operation(
+                    name.as_deref(),
+                    kind,
+                    outcome,
+                    Some(started.elapsed()),
+                );
+            }
             let mut response = auth_error_response(&err);
             response.headers_mut().insert(
                 header::CONTENT_TYPE,

@@ -239,6 +239,13 @@ impl Connection {
         }
         let limit = self.state.ws.max_operations;
         if self.operations.len() >= limit {
+            let (name, kind) = crate::metrics::graphql::operation_labels(&mut request);
+            self.state.metrics.graphql_operation(
+                name.as_deref(),
+                kind,
+                crate::metrics::Outcome::RateLimited,
+                None,
+            );
             let error = coded(
                 ErrorCode::RateLimited,
                 format!("at most {limit} operations may run at once on one connection"),

@@ -257,6 +257,7 @@ async fn attempt_leased(
         error = outcome.error.as_deref(),
         "webhook attempt"
     );
+    hub.metrics().webhook_attempt(outcome.succeeded);
     let disabled = record(
         db,
         settings,
@@ -271,6 +272,7 @@ async fn attempt_leased(
     )
     .await?;
     if disabled {
+        hub.metrics().webhook_endpoint_disabled();
         hub.poke();
     }
     hub.wake_deliveries();
