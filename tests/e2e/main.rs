@@ -21,6 +21,7 @@ mod graphql_over_http;
 mod isolation;
 mod knowledge_cycle;
 mod knowledge_journey;
+mod metrics;
 mod oidc_login;
 mod realtime;
 mod reports;

@@ -16,6 +16,7 @@
 mod accept;
 mod request;
 
+use crate::metrics::{graphql::operation_labels, Outcome};
 use crate::{
     auth,
     graphql::error::ErrorCode,
@@ -24,7 +25,6 @@ use crate::{
         is_mutation, request_origin, AppState, LoaderCache,
     },
 };
-use crate::metrics::{graphql::operation_labels, Outcome};
 use accept::{accept_ranges, negotiate, response_media_type, MediaType};
 use actix_web::{
     http::{header, StatusCode},

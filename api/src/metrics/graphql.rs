@@ -77,7 +77,10 @@ pub fn selected_operation(
 
 fn labels(seen: &Mutex<Seen>) -> (Option<String>, OperationKind) {
     match seen.lock() {
-        Ok(seen) => (seen.name.clone(), seen.kind.unwrap_or(OperationKind::Unknown)),
+        Ok(seen) => (
+            seen.name.clone(),
+            seen.kind.unwrap_or(OperationKind::Unknown),
+        ),
         Err(_) => (None, OperationKind::Unknown),
     }
 }
@@ -163,7 +166,8 @@ impl Extension for OperationMetrics {
     ) -> ServerResult<ExecutableDocument> {
         let document = next.run(ctx, query, variables).await?;
         if let Ok(mut seen) = self.seen.lock() {
-            if let Some((name, kind)) = selected_operation(&document, seen.requested_name.as_deref())
+            if let Some((name, kind)) =
+                selected_operation(&document, seen.requested_name.as_deref())
             {
                 seen.name = name;
                 seen.kind = Some(kind);

@@ -6,5 +6,5 @@ mod instances;
 mod outbox;
 mod outbox_culture;
 mod subscriptions;
-mod webhooks;
+pub(crate) mod webhooks;
 mod world;

@@ -6,7 +6,7 @@ mod audience;
 mod crud;
 mod delivering;
 mod pausing;
-mod receiver;
+pub(crate) mod receiver;
 mod restart;
 
 use crate::common::*;
