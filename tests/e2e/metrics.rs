@@ -5,6 +5,7 @@
 use crate::{
     common::*,
     federation_journey::org_id,
+    realtime::client::Subscriber,
     realtime::webhooks::{
         create_community, create_endpoint, eventually, people,
         receiver::{Answer, Receiver},
@@ -304,3 +305,47 @@ async fn operation_names_capped(backend: Backend) {
 }
 
 db_test!(cap, operation_names_capped);
+
+async fn websocket_operations(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, &["--ws-max-operations", "1"]).await else {
+        return;
+    };
+    let acme = app.create_org("acme").await;
+    let alice = acme.admin_token("alice");
+    let mut socket = Subscriber::connect(&app.addr.to_string(), &alice).await;
+
+    // A query over the socket: counted at its response, with a duration.
+    socket
+        .subscribe("q", "query OverSocket { viewer { isAdmin } }", json!({}))
+        .await;
+    socket.next_data("q").await;
+    assert_eq!(socket.message("q").await["type"], "complete");
+    // A subscription holds the only slot; the next operation is RATE_LIMITED.
+    socket
+        .subscribe("s", "subscription { notifications { reason } }", json!({}))
+        .await;
+    socket
+        .subscribe("over", "query Over { viewer { isAdmin } }", json!({}))
+        .await;
+    assert_eq!(
+        socket.next_error().await,
+        ("over".into(), vec!["RATE_LIMITED".into()])
+    );
+
+    let samples = scrape(&app).await;
+    assert_eq!(requests(&samples, "OverSocket", "query", "ok"), 1.0);
+    assert_eq!(durations(&samples, "query", "ok"), 1.0);
+    assert_eq!(requests(&samples, "Over", "query", "rate_limited"), 1.0);
+    assert_eq!(samples.get("praxis_rate_limited_total", &[]), 1.0);
+    assert_eq!(samples.get("praxis_subscriptions_active", &[]), 1.0);
+
+    // The client goes away: its subscription ends.
+    drop(socket);
+    eventually("the subscription ends", || async {
+        let samples = scrape(&app).await;
+        (samples.get("praxis_subscriptions_active", &[]) == 0.0).then_some(())
+    })
+    .await;
+}
+
+db_test!(websocket, websocket_operations);
