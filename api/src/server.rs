@@ -101,8 +101,8 @@ impl AppState {
             dormant_after: args.dormant_after,
             public_url: args.public_url.clone(),
         };
-        let metrics = Arc::new(Metrics::new(args.metrics_max_operation_names));
-        let hub = EventHub::with_metrics(
+        let metrics = Arc::new(Metrics::new(args.metrics_max_operation_names)?);
+        let hub = EventHub::new(
             db.clone(),
             RealtimeSettings::from(&args.realtime),
             metrics.clone(),

@@ -110,17 +110,8 @@ impl std::fmt::Debug for EventHub {
 }
 
 impl EventHub {
-    /// A hub with metrics of its own.
-    pub fn new(db: DatabaseConnection, settings: RealtimeSettings) -> Self {
-        Self::with_metrics(db, settings, Arc::new(Metrics::default()))
-    }
-
     /// A hub that counts into the server's metrics.
-    pub fn with_metrics(
-        db: DatabaseConnection,
-        settings: RealtimeSettings,
-        metrics: Arc<Metrics>,
-    ) -> Self {
+    pub fn new(db: DatabaseConnection, settings: RealtimeSettings, metrics: Arc<Metrics>) -> Self {
         let (bus, _) = broadcast::channel(settings.subscription_buffer);
         Self {
             inner: Arc::new(Inner {

@@ -102,53 +102,42 @@ impl std::fmt::Debug for Metrics {
     }
 }
 
-impl Default for Metrics {
-    fn default() -> Self {
-        Self::new(DEFAULT_MAX_OPERATION_NAMES)
-    }
+fn register<T: prometheus::core::Collector + Clone + 'static>(
+    registry: &Registry,
+    metric: T,
+) -> prometheus::Result<T> {
+    registry.register(Box::new(metric.clone()))?;
+    Ok(metric)
 }
 
-fn register<T: prometheus::core::Collector + Clone + 'static>(registry: &Registry, metric: T) -> T {
-    // Names are fixed and distinct: registering can only fail on a programming error, which
-    // the metrics test shows at once (the metric would be missing from the scrape).
-    if let Err(err) = registry.register(Box::new(metric.clone())) {
-        tracing::error!(%err, "a metric could not be registered");
-    }
-    metric
+fn counter_vec(
+    registry: &Registry,
+    name: &str,
+    help: &str,
+    labels: &[&str],
+) -> prometheus::Result<IntCounterVec> {
+    register(registry, IntCounterVec::new(Opts::new(name, help), labels)?)
 }
 
-fn counter_vec(registry: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
-    let metric = IntCounterVec::new(Opts::new(name, help), labels)
-        .unwrap_or_else(|err| unreachable_metric(name, err));
-    register(registry, metric)
+fn counter(registry: &Registry, name: &str, help: &str) -> prometheus::Result<IntCounter> {
+    register(registry, IntCounter::new(name, help)?)
 }
 
-fn counter(registry: &Registry, name: &str, help: &str) -> IntCounter {
-    let metric = IntCounter::new(name, help).unwrap_or_else(|err| unreachable_metric(name, err));
-    register(registry, metric)
-}
-
-fn gauge(registry: &Registry, name: &str, help: &str) -> IntGauge {
-    let metric = IntGauge::new(name, help).unwrap_or_else(|err| unreachable_metric(name, err));
-    register(registry, metric)
-}
-
-/// Metric options are constants checked by the metrics test; an invalid one is a bug.
-#[allow(clippy::panic)]
-fn unreachable_metric<T>(name: &str, err: prometheus::Error) -> T {
-    panic!("invalid metric {name}: {err}")
+fn gauge(registry: &Registry, name: &str, help: &str) -> prometheus::Result<IntGauge> {
+    register(registry, IntGauge::new(name, help)?)
 }
 
 impl Metrics {
     /// Fresh metrics; at most `max_operation_names` distinct operation names get a label.
-    pub fn new(max_operation_names: usize) -> Self {
+    /// Fails only on an invalid metric definition (a bug every test would show).
+    pub fn new(max_operation_names: usize) -> prometheus::Result<Self> {
         let registry = Registry::new();
         let graphql_requests = counter_vec(
             &registry,
             "praxis_graphql_requests_total",
             "GraphQL operations by operation name, kind and outcome.",
             &["operation", "kind", "outcome"],
-        );
+        )?;
         let graphql_duration = register(
             &registry,
             HistogramVec::new(
@@ -160,11 +149,8 @@ impl Metrics {
                     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
                 ]),
                 &["kind", "outcome"],
-            )
-            .unwrap_or_else(|err| {
-                unreachable_metric("praxis_graphql_request_duration_seconds", err)
-            }),
-        );
+            )?,
+        )?;
         let graphql_complexity = register(
             &registry,
             Histogram::with_opts(
@@ -175,15 +161,14 @@ impl Metrics {
                 .buckets(vec![
                     10.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0, 20000.0,
                 ]),
-            )
-            .unwrap_or_else(|err| unreachable_metric("praxis_graphql_query_complexity", err)),
-        );
+            )?,
+        )?;
         let http_requests = counter_vec(
             &registry,
             "praxis_http_requests_total",
             "HTTP requests by method, matched route pattern and status code.",
             &["method", "route", "status"],
-        );
+        )?;
         let db_pool_connections = register(
             &registry,
             IntGaugeVec::new(
@@ -192,10 +177,9 @@ impl Metrics {
                     "Open database connections of this instance's pool, idle or in use.",
                 ),
                 &["state"],
-            )
-            .unwrap_or_else(|err| unreachable_metric("praxis_db_pool_connections", err)),
-        );
-        Self {
+            )?,
+        )?;
+        Ok(Self {
             graphql_requests,
             graphql_duration,
             graphql_complexity,
@@ -205,52 +189,52 @@ impl Metrics {
                 &registry,
                 "praxis_db_pool_max_connections",
                 "Largest number of connections the pool opens (--database-max-connections).",
-            ),
+            )?,
             outbox_unsequenced: gauge(
                 &registry,
                 "praxis_outbox_unsequenced_events",
                 "Domain events committed but not numbered yet (the sequencer's backlog).",
-            ),
+            )?,
             outbox_last_position: gauge(
                 &registry,
                 "praxis_outbox_last_position",
                 "The highest position the sequencer has given an event.",
-            ),
+            )?,
             outbox_delivered_position: gauge(
                 &registry,
                 "praxis_outbox_delivered_position",
                 "The last position this instance has fanned out to its subscribers.",
-            ),
+            )?,
             webhook_attempts: counter_vec(
                 &registry,
                 "praxis_webhook_attempts_total",
                 "Webhook attempts made by this instance, by outcome.",
                 &["outcome"],
-            ),
+            )?,
             webhook_disabled: counter(
                 &registry,
                 "praxis_webhook_endpoints_disabled_total",
                 "Webhook endpoints this instance disabled after failing for --webhook-disable-after.",
-            ),
+            )?,
             webhook_pending: gauge(
                 &registry,
                 "praxis_webhook_pending_deliveries",
                 "Webhook deliveries not yet delivered or failed (all instances).",
-            ),
+            )?,
             subscriptions_active: gauge(
                 &registry,
                 "praxis_subscriptions_active",
                 "Operations running on this instance's WebSocket connections.",
-            ),
+            )?,
             rate_limited: counter(
                 &registry,
                 "praxis_rate_limited_total",
                 "Operations refused with RATE_LIMITED.",
-            ),
+            )?,
             registry,
             operation_names: Mutex::new(HashSet::new()),
             max_operation_names,
-        }
+        })
     }
 
     /// The label of an operation name: itself while the cap of distinct names allows,

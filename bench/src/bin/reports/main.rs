@@ -143,7 +143,13 @@ async fn main() -> anyhow::Result<()> {
     let schema = api::graphql::build_schema(
         db.clone(),
         ServiceSettings::default(),
-        api::events::EventHub::new(db.clone(), api::events::RealtimeSettings::default()),
+        api::events::EventHub::new(
+            db.clone(),
+            api::events::RealtimeSettings::default(),
+            Arc::new(api::metrics::Metrics::new(
+                api::metrics::DEFAULT_MAX_OPERATION_NAMES,
+            )?),
+        ),
         &SchemaLimits::default(),
     );
     let period = oracle::Period::of(&world);
