@@ -225,6 +225,7 @@ pub fn is_request_error(response: &Response) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use serde_json::json;

@@ -107,6 +107,7 @@ pub fn check_url(text: &str, allow_private_networks: bool) -> Result<Url, String
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
