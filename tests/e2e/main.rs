@@ -24,4 +24,5 @@ mod knowledge_journey;
 mod oidc_login;
 mod realtime;
 mod reports;
+mod robustness;
 mod websocket;
