@@ -608,6 +608,65 @@ async fn hostile_input(backend: Backend) {
     }
     assert_eq!(count(&app, "community").await, before);
     assert_alive(&app, &token, "unicode").await;
+
+    // NUL in other free text is a field error and nothing is written (PostgreSQL cannot
+    // store it).
+    let reply = app
+        .graphql(
+            Some(&token),
+            "{ search(query: \"a\\u0000b\") { nodes { score } } }",
+            json!({}),
+        )
+        .await;
+    // The search splits words on anything but letters and digits: NUL is a separator.
+    reply.assert_ok();
+    app.create_org("beta").await;
+    let admin = acme.admin_token("root");
+    let me = app
+        .graphql(
+            Some(&admin),
+            "{ viewer { person { id organization { id } } } }",
+            json!({}),
+        )
+        .await;
+    let admin_id = me.data("/viewer/person/id").clone();
+    let org_id = me.data("/viewer/person/organization/id").clone();
+    let cases = [
+        (
+            "proposePartnership",
+            "mutation($input: ProposePartnershipInput!) { proposePartnership(input: $input) { userErrors { field code } } }",
+            json!({ "partnerSlug": "beta", "message": "a\u{0}b" }),
+            "message",
+        ),
+        (
+            "setPersonBusinessUnit",
+            "mutation($input: SetPersonBusinessUnitInput!) { setPersonBusinessUnit(input: $input) { userErrors { field code } } }",
+            json!({ "personId": admin_id, "businessUnit": "a\u{0}b" }),
+            "businessUnit",
+        ),
+        (
+            "createWebhookEndpoint",
+            "mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { userErrors { field code } } }",
+            json!({ "organizationId": org_id, "url": "https://93.184.216.34/hook",
+                    "description": "a\u{0}b", "eventTypes": [] }),
+            "description",
+        ),
+    ];
+    for (mutation, query, input, field) in cases {
+        let reply = app
+            .graphql(Some(&admin), query, json!({ "input": input }))
+            .await;
+        reply.assert_ok();
+        assert_eq!(
+            reply.data(&format!("/{mutation}/userErrors/0")),
+            &json!({ "field": ["input", field], "code": "BAD_USER_INPUT" }),
+            "{mutation}: {:#}",
+            reply.body
+        );
+    }
+    assert_eq!(count(&app, "partnership").await, 0);
+    assert_eq!(count(&app, "webhook_endpoint").await, 0);
+    assert_alive(&app, &token, "NUL in free text").await;
 }
 db_test!(hostile_requests_get_coded_errors_and_no_5xx, hostile_input);
 
