@@ -9,6 +9,10 @@ use serde_json::{json, Value};
 
 const CREATE_COMMUNITY: &str = "mutation($input: CreateCommunityInput!) {
   createCommunity(input: $input) { community { id name } userErrors { field code message } } }";
+const PROPOSE_PARTNERSHIP: &str = "mutation($input: ProposePartnershipInput!) {
+  proposePartnership(input: $input) { userErrors { field code message } } }";
+const CREATE_WEBHOOK: &str = "mutation($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) { userErrors { field code message } } }";
 const CREATE_ORGANIZATION: &str = "mutation($input: CreateOrganizationInput!) {
   createOrganization(input: $input) { organization { id } userErrors { field code message } } }";
 
@@ -62,6 +66,27 @@ async fn input_limits(backend: Backend) {
     let acme = app.create_org("acme").await;
     let token = acme.token("alice", json!({}));
     let operator = app.operator_token();
+    let admin = acme.admin_token("root");
+    let acme_id = app
+        .graphql(
+            Some(&admin),
+            "{ viewer { person { organization { id } } } }",
+            json!({}),
+        )
+        .await
+        .data("/viewer/person/organization/id")
+        .clone();
+    app.create_org("beta").await;
+    app.create_org("gamma").await;
+    let webhook = |url: String, description: String| {
+        json!({ "organizationId": acme_id, "url": url, "description": description,
+                "eventTypes": ["PARTNERSHIP_PROPOSED"] })
+    };
+    // An address on the public internet, padded to a length.
+    let url = |n: usize| {
+        let head = "https://93.184.216.34/";
+        format!("{head}{}", "p".repeat(n - head.len()))
+    };
 
     let mut n = 0;
     let mut community = |extra: Value| {
@@ -146,12 +171,39 @@ async fn input_limits(backend: Backend) {
             past: community(json!({ "tags": [slug(41)] })),
             field: &["input", "tags", "0"],
         },
+        MutationLimit {
+            what: "partnership message (2,000 characters)",
+            mutation: PROPOSE_PARTNERSHIP,
+            payload: "proposePartnership",
+            table: "partnership",
+            at: json!({ "partnerSlug": "beta", "message": text(2_000) }),
+            past: json!({ "partnerSlug": "gamma", "message": text(2_001) }),
+            field: &["input", "message"],
+        },
+        MutationLimit {
+            what: "webhook URL (2,048 characters)",
+            mutation: CREATE_WEBHOOK,
+            payload: "createWebhookEndpoint",
+            table: "webhook_endpoint",
+            at: webhook(url(2_048), "d".into()),
+            past: webhook(url(2_049), "d".into()),
+            field: &["input", "url"],
+        },
+        MutationLimit {
+            what: "webhook description (500 characters)",
+            mutation: CREATE_WEBHOOK,
+            payload: "createWebhookEndpoint",
+            table: "webhook_endpoint",
+            at: webhook(url(30), text(500)),
+            past: webhook(url(30), text(501)),
+            field: &["input", "description"],
+        },
     ];
     for limit in &mutation_limits {
-        let who = if limit.payload == "createOrganization" {
-            &operator
-        } else {
-            &token
+        let who = match limit.payload {
+            "createOrganization" => &operator,
+            "proposePartnership" | "createWebhookEndpoint" => &admin,
+            _ => &token,
         };
         let before = count(&app, limit.table).await;
         let reply = app
@@ -189,6 +241,25 @@ async fn input_limits(backend: Backend) {
         );
         assert_eq!(count(&app, limit.table).await, before + 1, "{}", limit.what);
     }
+
+    // Webhook endpoints: 20 per organization (two were made above).
+    for i in 2..=20 {
+        let reply = app
+            .graphql(
+                Some(&admin),
+                CREATE_WEBHOOK,
+                json!({ "input": webhook(url(30 + i), "d".into()) }),
+            )
+            .await;
+        reply.assert_ok();
+        let errors = reply.data("/createWebhookEndpoint/userErrors");
+        if i < 20 {
+            assert_eq!(errors, &json!([]), "endpoint {}", i + 1);
+        } else {
+            assert_eq!(errors[0]["code"], "BAD_USER_INPUT", "{errors:#}");
+        }
+    }
+    assert_eq!(count(&app, "webhook_endpoint").await, 20);
 
     let org_id = app
         .graphql(
