@@ -13,6 +13,8 @@ const PROPOSE_PARTNERSHIP: &str = "mutation($input: ProposePartnershipInput!) {
   proposePartnership(input: $input) { userErrors { field code message } } }";
 const CREATE_WEBHOOK: &str = "mutation($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) { userErrors { field code message } } }";
+const POST_PROBLEM: &str = "mutation($input: PostProblemInput!) {
+  postProblem(input: $input) { userErrors { field code message } } }";
 const CREATE_ORGANIZATION: &str = "mutation($input: CreateOrganizationInput!) {
   createOrganization(input: $input) { organization { id } userErrors { field code message } } }";
 
@@ -82,6 +84,16 @@ async fn input_limits(backend: Backend) {
         json!({ "organizationId": acme_id, "url": url, "description": description,
                 "eventTypes": ["PARTNERSHIP_PROPOSED"] })
     };
+    let community_id = app
+        .graphql(
+            Some(&token),
+            CREATE_COMMUNITY,
+            json!({ "input": { "slug": "problems", "name": "Problems" } }),
+        )
+        .await
+        .data("/createCommunity/community/id")
+        .clone();
+    let problem = |title: String, body: String| json!({ "communityId": community_id, "title": title, "body": body });
     // An address on the public internet, padded to a length.
     let url = |n: usize| {
         let head = "https://93.184.216.34/";
@@ -170,6 +182,24 @@ async fn input_limits(backend: Backend) {
             at: community(json!({ "tags": [slug(40)] })),
             past: community(json!({ "tags": [slug(41)] })),
             field: &["input", "tags", "0"],
+        },
+        MutationLimit {
+            what: "problem title (200 characters)",
+            mutation: POST_PROBLEM,
+            payload: "postProblem",
+            table: "problem",
+            at: problem(text(200), "b".into()),
+            past: problem(text(201), "b".into()),
+            field: &["input", "title"],
+        },
+        MutationLimit {
+            what: "problem body (50,000 characters)",
+            mutation: POST_PROBLEM,
+            payload: "postProblem",
+            table: "problem",
+            at: problem("Title".into(), text(50_000)),
+            past: problem("Title".into(), text(50_001)),
+            field: &["input", "body"],
         },
         MutationLimit {
             what: "partnership message (2,000 characters)",
@@ -304,6 +334,12 @@ async fn input_limits(backend: Backend) {
             field: Some(&["query"]),
         },
         QueryLimit {
+            what: "report period (1,100 days, both included)",
+            at: "{ organization(slug: \"acme\") { valueReport(period: { from: \"2024-01-01\", to: \"2027-01-04\" }) { activeMembers { role } } } }".into(),
+            past: "{ organization(slug: \"acme\") { valueReport(period: { from: \"2024-01-01\", to: \"2027-01-05\" }) { activeMembers { role } } } }".into(),
+            field: Some(&["period"]),
+        },
+        QueryLimit {
             what: "nodes(ids) (100)",
             at: nodes(100),
             past: nodes(101),
@@ -318,11 +354,12 @@ async fn input_limits(backend: Backend) {
             field: None,
         },
     ];
+    // As an admin: the value report is for admins.
     for limit in &query_limits {
-        app.graphql(Some(&token), &limit.at, json!({}))
+        app.graphql(Some(&admin), &limit.at, json!({}))
             .await
             .assert_ok();
-        let reply = app.graphql(Some(&token), &limit.past, json!({})).await;
+        let reply = app.graphql(Some(&admin), &limit.past, json!({})).await;
         assert_eq!(
             reply.codes(),
             ["BAD_USER_INPUT"],
