@@ -447,10 +447,32 @@ async fn assert_refused(app: &TestApp, token: &str, what: &str, body: Vec<u8>) -
     body
 }
 
+/// On a new connection, with a few retries of connection errors: validating a 1-MB document
+/// keeps the single worker busy for seconds (debug build, two tests on two cores), and a
+/// connection waiting on it meanwhile is sometimes dropped. A dead worker fails every retry.
 async fn assert_alive(app: &TestApp, token: &str, what: &str) {
-    let reply = app
-        .graphql(Some(token), "{ viewer { isAdmin } }", json!({}))
-        .await;
+    let mut attempts = 0;
+    let response = loop {
+        attempts += 1;
+        match reqwest::Client::new()
+            .post(app.url("/graphql"))
+            .bearer_auth(token)
+            .json(&json!({ "query": "{ viewer { isAdmin } }" }))
+            .send()
+            .await
+        {
+            Ok(response) => break response,
+            Err(e) if attempts < 5 => {
+                eprintln!("after {what}: attempt {attempts}: {e:?}");
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("after {what}: {e:?}"),
+        }
+    };
+    let reply = crate::common::Reply {
+        status: response.status(),
+        body: response.json().await.unwrap(),
+    };
     assert_eq!(
         reply.status,
         StatusCode::OK,
