@@ -287,12 +287,16 @@ pub(crate) fn auth_error_response(err: &ServiceError) -> HttpResponse {
 
 /// Errors raised by the GraphQL engine itself (syntax, validation, depth and complexity
 /// limits) carry no code; every error a client sees must. Those without a path concern the
-/// request as a whole and are the client's to fix; any other uncoded error is a server bug.
+/// request as a whole and are the client's to fix, and so is a variable the request left out
+/// (async-graphql finds that only while resolving the argument, so the error has a path); any
+/// other uncoded error is a server bug.
 pub(crate) fn ensure_error_codes(response: &mut async_graphql::Response) {
     for error in &mut response.errors {
         let extensions = error.extensions.get_or_insert_with(Default::default);
         if extensions.get("code").is_none() {
-            let code = if error.path.is_empty() {
+            let missing_variable = error.message.starts_with("Variable ")
+                && error.message.ends_with(" is not defined.");
+            let code = if error.path.is_empty() || missing_variable {
                 ErrorCode::BadUserInput
             } else {
                 tracing::error!(message = %error.message, "uncoded resolver error");

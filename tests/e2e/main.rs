@@ -25,4 +25,5 @@ mod metrics;
 mod oidc_login;
 mod realtime;
 mod reports;
+mod robustness;
 mod websocket;

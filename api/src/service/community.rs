@@ -60,6 +60,7 @@ pub struct CommunityPatch {
 
 fn parse_text(field: &str, value: &str, max: usize) -> ServiceResult<String> {
     let value = value.trim();
+    super::content::check_characters(field, value)?;
     if value.chars().count() > max {
         return Err(ServiceError::invalid(
             field,

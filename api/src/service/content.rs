@@ -21,7 +21,7 @@ pub const MAX_NOTE: usize = 2_000;
 /// Most tags on one item.
 pub const MAX_TAGS: usize = 20;
 
-fn check_characters(field: &str, value: &str) -> ServiceResult<()> {
+pub(crate) fn check_characters(field: &str, value: &str) -> ServiceResult<()> {
     if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))

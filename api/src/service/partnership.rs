@@ -89,6 +89,9 @@ pub async fn propose(
         Some(m) if m.is_empty() => None,
         other => other,
     };
+    if let Some(m) = &message {
+        super::content::check_characters("message", m)?;
+    }
     let txn = crate::db::begin_write(db).await?;
     let partner = organization::Entity::find()
         .filter(organization::Column::Slug.eq(slug.as_str()))

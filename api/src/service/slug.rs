@@ -40,12 +40,14 @@ impl fmt::Display for Slug {
     }
 }
 
-/// A trimmed, non-empty display name of at most `max` characters.
+/// A trimmed, non-empty display name of at most `max` characters, without control characters
+/// (PostgreSQL cannot store NUL; SQLite would store it silently).
 pub fn parse_name(field: &str, value: &str, max: usize) -> Result<String, ServiceError> {
     let value = value.trim();
     if value.is_empty() {
         return Err(ServiceError::invalid(field, "must not be blank"));
     }
+    super::content::check_characters(field, value)?;
     if value.chars().count() > max {
         return Err(ServiceError::invalid(
             field,

@@ -67,6 +67,9 @@ fn checked_description(description: Option<String>) -> ServiceResult<Option<Stri
             format!("must be at most {MAX_DESCRIPTION_CHARS} characters"),
         ));
     }
+    if let Some(d) = &description {
+        crate::service::content::check_characters("description", d)?;
+    }
     Ok(description)
 }
 
