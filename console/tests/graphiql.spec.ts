@@ -69,8 +69,14 @@ test.describe("GraphiQL with the network cut off", () => {
     await page.goto(`/graphql?query=${encodeURIComponent(query)}`);
     await page.getByLabel("Token").fill(org.admin.token);
     const run = page.getByRole("button", { name: "Execute query (Ctrl-Enter)" });
-    await run.click();
     const result = page.locator(".graphiql-response");
+    // GraphiQL shows its buttons before its editors (loaded on demand) are ready, and ignores
+    // a run until they are: wait for the query in the editor, then run until a result shows.
+    await expect(page.locator(".graphiql-query-editor")).toContainText("query Who");
+    await expect(async () => {
+      await run.click();
+      await expect(result).toContainText('"displayName"', { timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
     await expect(result).toContainText('"displayName": "Olga Offline"');
     await expect(result).toContainText(`"slug": "${org.slug}"`);
     await expect(result).toContainText('"isAdmin": true');
@@ -92,9 +98,15 @@ test.describe("GraphiQL with the network cut off", () => {
           });
         }),
     );
-    await page.getByRole("button", { name: "Execute query (Ctrl-Enter)" }).click();
+    await expect(page.locator(".graphiql-query-editor")).toContainText("organizationFeed");
+    // Run until GraphiQL has started it (its button turns into Stop): see the query above.
+    await expect(async () => {
+      await page.getByRole("button", { name: "Execute query (Ctrl-Enter)" }).click();
+      await expect(page.getByRole("button", { name: "Stop query (Ctrl-Enter)" })).toBeVisible({
+        timeout: 3_000,
+      });
+    }).toPass({ timeout: 20_000 });
     await subscribed;
-    await expect(page.getByRole("button", { name: "Stop query (Ctrl-Enter)" })).toBeVisible();
 
     // The server starts listening once it has the subscribe message: a change made before
     // that would not be heard, so one is made every two seconds until an event shows.

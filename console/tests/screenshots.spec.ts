@@ -197,7 +197,13 @@ test("screenshots of every console page and of GraphiQL", async ({ page }) => {
   await page.goto("/graphql");
   await page.getByLabel("Token").fill(initech.admin.token);
   await expect(page.locator(".graphiql-container")).toBeVisible();
-  await page.getByRole("button", { name: /Execute query/ }).click();
-  await expect(page.locator(".graphiql-response")).toContainText('"name": "Initech"');
+  // GraphiQL ignores a run until its editors (loaded on demand) are ready: run until it shows.
+  await expect(page.locator(".graphiql-query-editor")).toContainText("partnerships");
+  await expect(async () => {
+    await page.getByRole("button", { name: /Execute query/ }).click();
+    await expect(page.locator(".graphiql-response")).toContainText('"name": "Initech"', {
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 20_000 });
   await page.screenshot({ path: resolve(shots, "graphiql.png"), fullPage: true });
 });
