@@ -126,6 +126,11 @@ test("propose, accept as the partner, set and reset a policy, suspend, resume, e
   await suspend.click();
   await page.getByRole("button", { name: "Confirm suspending Acme" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Suspended the partnership with Acme." })).toBeVisible();
+  // The page re-reads the partnership after its action; the changes below must come after
+  // that read (else the page shows them, not the stale state this step is about).
+  await expect(row).toContainText("by us");
+  await expect(page.locator(".busy")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Resume Acme" })).toBeVisible();
   await transition(globex, "resumePartnership", suspended.id);
   await transition(acme, "suspendPartnership", suspended.id);
   await page.getByRole("button", { name: "Resume Acme" }).click();
