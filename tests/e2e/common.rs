@@ -171,6 +171,13 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 }
 
 pub async fn spawn_app_with(backend: Backend, extra: &[&str]) -> Option<TestApp> {
+    // PRAXIS_TEST_LOG=<filter> (e.g. `api=debug`) shows the server's logs in a test's output.
+    if let Ok(filter) = std::env::var("PRAXIS_TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_test_writer()
+            .try_init();
+    }
     let test_db = TestDb::new(backend).await?;
     let (cli, args) = serve_args(&test_db.url, extra);
     let mut db = api::db::connect_and_migrate(&cli.database).await.unwrap();

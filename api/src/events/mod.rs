@@ -95,6 +95,10 @@ struct Inner {
     deliver: Notify,
     /// The last position this instance has put on its bus.
     read_position: AtomicI64,
+    /// Held while an event is sent and `read_position` moved to it, and while a subscriber
+    /// takes its receiver and that position: a new receiver gets exactly the events after
+    /// the position it is given.
+    sending: std::sync::Mutex<()>,
     started: AtomicBool,
     /// Per event position, the listeners of its community, read by the reader just before
     /// the event goes on the bus.
@@ -123,6 +127,7 @@ impl EventHub {
                 read: Notify::new(),
                 deliver: Notify::new(),
                 read_position: AtomicI64::new(-1),
+                sending: std::sync::Mutex::new(()),
                 started: AtomicBool::new(false),
                 listeners: std::sync::Mutex::new(VecDeque::new()),
             }),
@@ -219,9 +224,32 @@ impl EventHub {
         }
     }
 
-    /// A receiver of every event this instance reads from now on.
-    pub fn subscribe(&self) -> broadcast::Receiver<Arc<domain_event::Model>> {
-        self.inner.bus.subscribe()
+    /// A receiver of every event this instance puts on its bus from now on, and the position
+    /// of the last event put on it before (-1 before the reader's first read): the receiver
+    /// gets exactly the events after that position.
+    pub fn subscribe(&self) -> (broadcast::Receiver<Arc<domain_event::Model>>, i64) {
+        let _sending = self
+            .inner
+            .sending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        (self.inner.bus.subscribe(), self.read_position())
+    }
+
+    /// Puts an event on the bus and moves the read position to it, as one step for
+    /// [`EventHub::subscribe`].
+    fn send(&self, event: domain_event::Model) {
+        let position = event.position;
+        let _sending = self
+            .inner
+            .sending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // No receiver is not an error: nobody is subscribed.
+        let _ = self.inner.bus.send(Arc::new(event));
+        if let Some(position) = position {
+            self.inner.read_position.store(position, Ordering::SeqCst);
+        }
     }
 
     /// The last position put on the bus (-1 before the reader's first read).
@@ -267,10 +295,8 @@ impl EventHub {
                         for event in events {
                             cursor = event.position.unwrap_or(cursor);
                             self.remember_listeners(&event).await;
-                            // No receiver is not an error: nobody is subscribed.
-                            let _ = self.inner.bus.send(Arc::new(event));
+                            self.send(event);
                         }
-                        self.inner.read_position.store(cursor, Ordering::SeqCst);
                         if !full {
                             break;
                         }

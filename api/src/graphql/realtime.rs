@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use entity::domain_event;
 use futures_util::{stream, Stream};
 use sea_orm::DatabaseConnection;
-use std::{collections::VecDeque, future::Future, pin::Pin, sync::Arc};
+use std::{collections::VecDeque, future::Future, pin::Pin, sync::Arc, time::Duration};
 use tokio::sync::broadcast::{self, error::RecvError};
 use uuid::Uuid;
 
@@ -310,7 +310,7 @@ impl<T> Listener<T> {
                     Ok(_) => self.catching_up = false,
                     Err(err) => {
                         tracing::warn!(%err, "subscription catch-up failed; retrying");
-                        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                        tokio::time::sleep(Duration::from_millis(200)).await;
                         continue;
                     }
                 }
@@ -327,6 +327,33 @@ impl<T> Listener<T> {
     }
 }
 
+/// Put in a WebSocket subscription's request data: the resolver fires it once the
+/// subscription listens (its access checked, its place on the bus taken), so that the
+/// connection starts the operations it is sent in order (docs/REALTIME.md).
+pub struct SubscriptionStarted(std::sync::Mutex<Option<tokio::sync::oneshot::Sender<()>>>);
+
+impl SubscriptionStarted {
+    pub fn new() -> (Self, tokio::sync::oneshot::Receiver<()>) {
+        let (sender, receiver) = tokio::sync::oneshot::channel();
+        (Self(std::sync::Mutex::new(Some(sender))), receiver)
+    }
+
+    fn fire(ctx: &Context<'_>) {
+        let Some(started) = ctx.data_opt::<SubscriptionStarted>() else {
+            return;
+        };
+        let sender = started
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        if let Some(sender) = sender {
+            // The connection may have stopped waiting: nothing to tell then.
+            let _ = sender.send(());
+        }
+    }
+}
+
 /// The events of the bus that pass `check` (evaluated for each event when it is delivered),
 /// from the moment of subscribing, none lost when the subscriber falls behind.
 fn listen<T: Send + 'static>(
@@ -334,12 +361,12 @@ fn listen<T: Send + 'static>(
     after: Option<i64>,
     check: Check<T>,
 ) -> impl Stream<Item = T> + Send + 'static {
-    let receiver = hub.subscribe();
+    let (receiver, now) = hub.subscribe();
     let db = hub.db().clone();
     let listener = Listener {
         db,
         receiver,
-        position: after.unwrap_or_else(|| hub.read_position()),
+        position: after.unwrap_or(now),
         backlog: VecDeque::new(),
         // Resuming: what was numbered after `after` is read from the outbox first.
         catching_up: after.is_some(),
@@ -354,14 +381,36 @@ fn listen<T: Send + 'static>(
             if position <= listener.position {
                 continue;
             }
+            let checked = listener.check_until_answered(event, position).await;
             listener.position = position;
-            match (listener.check)(event).await {
-                Ok(Some(item)) => return Some((item, listener)),
-                Ok(None) => {}
-                Err(err) => tracing::warn!(%err, "checking an event for a subscriber failed"),
+            if let Some(item) = checked {
+                return Some((item, listener));
             }
         }
     })
+}
+
+impl<T> Listener<T> {
+    /// Checks an event for the subscriber, again and again (waiting longer each time, up to
+    /// 5 s) while the check fails — the database unreachable, say: the subscription is
+    /// delayed, and its events stay in order, none skipped.
+    async fn check_until_answered(
+        &self,
+        event: Arc<domain_event::Model>,
+        position: i64,
+    ) -> Option<T> {
+        let mut wait = Duration::from_millis(100);
+        loop {
+            match (self.check)(event.clone()).await {
+                Ok(checked) => return checked,
+                Err(err) => {
+                    tracing::warn!(%err, position, "checking an event for a subscriber failed; retrying");
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(5));
+                }
+            }
+        }
+    }
 }
 
 /// A resume position: events numbered after it are replayed (each checked as if delivered
@@ -433,7 +482,9 @@ impl SubscriptionRoot {
                 Ok(Some(DomainEvent(event)))
             })
         });
-        Ok(listen(hub, resume(after)?, check))
+        let events = listen(hub, resume(after)?, check);
+        SubscriptionStarted::fire(ctx);
+        Ok(events)
     }
 
     /// What concerns the viewer personally: approvals waiting for them, replies to their
@@ -462,7 +513,9 @@ impl SubscriptionRoot {
                     }))
             })
         });
-        Ok(listen(hub, resume(after)?, check))
+        let events = listen(hub, resume(after)?, check);
+        SubscriptionStarted::fire(ctx);
+        Ok(events)
     }
 
     /// An organization's admin feed: partnership, federation and membership changes that
@@ -497,6 +550,8 @@ impl SubscriptionRoot {
                 Ok(Some(DomainEvent(event)))
             })
         });
-        Ok(listen(hub, resume(after)?, check))
+        let events = listen(hub, resume(after)?, check);
+        SubscriptionStarted::fire(ctx);
+        Ok(events)
     }
 }

@@ -8,7 +8,9 @@ use crate::{
     graphql::{
         calendar::RequestOrigin,
         error::{coded, to_graphql, ErrorCode},
+        realtime::SubscriptionStarted,
     },
+    metrics::OperationKind,
     server::{self, AppState},
 };
 use actix_web::{web, HttpRequest};
@@ -22,6 +24,10 @@ use futures_util::{
 use std::{future::Future, io, time::Duration};
 use tokio::time::{Instant, Interval};
 use tokio_stream::StreamMap;
+
+/// How long the connection waits for a subscription to start listening before it reads the
+/// next message anyway (its access check reads the database).
+const SUBSCRIPTION_START_LIMIT: Duration = Duration::from_secs(10);
 
 /// What an operation's stream yields, in the protocol's terms.
 enum Event {
@@ -258,6 +264,12 @@ impl Connection {
                 })
                 .await;
         }
+        let (_, kind) = crate::metrics::graphql::operation_labels(&mut request);
+        let started = (kind == OperationKind::Subscription).then(|| {
+            let (signal, started) = SubscriptionStarted::new();
+            request.data.insert(signal);
+            started
+        });
         server::attach_context(
             &mut request,
             &self.state,
@@ -265,9 +277,35 @@ impl Connection {
             &self.origin,
             server::LoaderCache::Uncached,
         );
-        let results = self.state.schema.execute_stream(request);
-        self.operations.insert(id, events(results));
-        Ok(())
+        let mut results = events(self.state.schema.execute_stream(request));
+        let Some(started) = started else {
+            self.operations.insert(id, results);
+            return Ok(());
+        };
+        // Operations start in the order they are sent: a subscription listens before the
+        // next message is read, so that an answer to a later operation on this connection
+        // tells the client that its subscription hears what is committed from then on. Its
+        // first result (a refusal, say) may come before it listens.
+        let first = tokio::time::timeout(SUBSCRIPTION_START_LIMIT, async {
+            tokio::select! {
+                biased;
+                _ = started => None,
+                event = results.next() => event,
+            }
+        })
+        .await;
+        self.operations.insert(id.clone(), results);
+        match first {
+            Ok(Some(event)) => self.on_event(id, event).await,
+            Ok(None) => Ok(()),
+            Err(_) => {
+                tracing::warn!(
+                    limit = ?SUBSCRIPTION_START_LIMIT,
+                    "a subscription did not start in time; reading on"
+                );
+                Ok(())
+            }
+        }
     }
 
     async fn on_event(&mut self, id: String, event: Event) -> Result<(), End> {

@@ -328,3 +328,58 @@ async fn operator_hears_any_community(backend: Backend) {
 }
 
 db_test!(operator_hears_any, operator_hears_any_community);
+
+/// Operations on one connection start in the order they are sent (docs/REALTIME.md): once a
+/// query sent after them is answered, every subscription sent before it hears what is
+/// committed from then on — however many there are, each with its access check to run.
+async fn subscriptions_start_in_order(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let acme = app.create_org("acme").await;
+    let alice = actor(&app, &acme, "alice", "Alice Acme", true).await;
+    let c = ok(
+        &app,
+        &alice,
+        "createCommunity",
+        json!({ "slug": "busy", "name": "Busy", "visibility": "HOST_ONLY" }),
+        "community { id }",
+    )
+    .await;
+    let busy = s(&c["community"]["id"]).to_owned();
+    let addr = app.addr.to_string();
+    // The window in which a subscription not yet listening misses the problem is narrow:
+    // rounds of fresh connections widen the chance of catching it.
+    const EACH: usize = 24;
+    for round in 0..8 {
+        let mut sockets = vec![
+            Subscriber::connect(&addr, &alice.token).await,
+            Subscriber::connect(&addr, &app.operator_token()).await,
+        ];
+        for ws in &mut sockets {
+            for n in 0..EACH {
+                ws.subscribe(&format!("s{n}"), ACTIVITY, json!({ "id": busy }))
+                    .await;
+            }
+            ws.subscribe("ping", "{ viewer { __typename } }", json!({}))
+                .await;
+            ws.next_data("ping").await;
+        }
+        let posted = post_problem(&app, &alice, &busy, &format!("Round {round}")).await;
+        for ws in &mut sockets {
+            let mut heard = std::collections::BTreeSet::new();
+            while heard.len() < EACH {
+                let (id, data) =
+                    tokio::time::timeout(std::time::Duration::from_secs(10), ws.next_any())
+                        .await
+                        .unwrap_or_else(|_| {
+                            panic!("round {round}: only {heard:?} of {EACH} heard the problem")
+                        });
+                assert_eq!(data["communityActivity"]["subjectId"], posted, "{data:#}");
+                assert!(heard.insert(id.clone()), "{id} heard it twice");
+            }
+        }
+    }
+}
+
+db_test!(start_in_order, subscriptions_start_in_order);
