@@ -17,6 +17,7 @@ pub mod graphql;
 pub mod graphql_http;
 pub mod graphql_ws;
 pub mod metrics;
+pub mod persisted_queries;
 pub mod report_csv;
 pub mod server;
 pub mod service;

@@ -58,6 +58,8 @@ pub struct AppState {
     pub metrics_enabled: bool,
     /// The bearer token GET /metrics requires, if any.
     pub metrics_token: Option<String>,
+    /// This instance's cache of automatic persisted queries.
+    pub persisted_queries: Arc<crate::persisted_queries::QueryCache>,
 }
 
 /// Tells long-lived connections (WebSockets) that the server is stopping, so that they close
@@ -120,6 +122,7 @@ impl AppState {
             metrics,
             metrics_enabled: args.metrics,
             metrics_token: args.metrics_token.clone().filter(|token| !token.is_empty()),
+            persisted_queries: Arc::default(),
         })
     }
 }
@@ -349,6 +352,17 @@ async fn graphql_get(
 pub(crate) fn request_origin(req: &HttpRequest) -> RequestOrigin {
     let info = req.connection_info();
     RequestOrigin(format!("{}://{}", info.scheme(), info.host()))
+}
+
+impl AppState {
+    /// Finds the documents requests name by hash (see [`crate::persisted_queries`]).
+    pub(crate) fn persisted(&self) -> crate::persisted_queries::Resolver<'_> {
+        crate::persisted_queries::Resolver {
+            db: &self.db,
+            cache: &self.persisted_queries,
+            metrics: &self.metrics,
+        }
+    }
 }
 
 /// How an operation's DataLoaders treat what they have read.

@@ -173,6 +173,9 @@ text_enum!(
         OrganizationEnabled = "ORGANIZATION_ENABLED",
         OidcLoginSet = "OIDC_LOGIN_SET",
         OidcLoginRemoved = "OIDC_LOGIN_REMOVED",
+        PersistedOperationRegistered = "PERSISTED_OPERATION_REGISTERED",
+        PersistedOperationRemoved = "PERSISTED_OPERATION_REMOVED",
+        PersistedOperationsOnlyChanged = "PERSISTED_OPERATIONS_ONLY_CHANGED",
     }
 );
 
@@ -321,6 +324,9 @@ text_enum!(
         WebhookEndpointDisabled = "WEBHOOK_ENDPOINT_DISABLED",
         OidcLoginSet = "OIDC_LOGIN_SET",
         OidcLoginRemoved = "OIDC_LOGIN_REMOVED",
+        PersistedOperationRegistered = "PERSISTED_OPERATION_REGISTERED",
+        PersistedOperationRemoved = "PERSISTED_OPERATION_REMOVED",
+        PersistedOperationsOnlyChanged = "PERSISTED_OPERATIONS_ONLY_CHANGED",
     }
 );
 
@@ -354,6 +360,9 @@ impl DomainEventType {
             AuditAction::OrganizationEnabled => Self::OrganizationEnabled,
             AuditAction::OidcLoginSet => Self::OidcLoginSet,
             AuditAction::OidcLoginRemoved => Self::OidcLoginRemoved,
+            AuditAction::PersistedOperationRegistered => Self::PersistedOperationRegistered,
+            AuditAction::PersistedOperationRemoved => Self::PersistedOperationRemoved,
+            AuditAction::PersistedOperationsOnlyChanged => Self::PersistedOperationsOnlyChanged,
         }
     }
 }

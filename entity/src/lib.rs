@@ -26,6 +26,8 @@ pub mod oidc_login;
 pub mod organization;
 pub mod participation;
 pub mod partnership;
+pub mod persisted_operation;
+pub mod persisted_operation_policy;
 pub mod person;
 pub mod problem;
 pub mod problem_follow;

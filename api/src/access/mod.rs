@@ -18,11 +18,13 @@
 
 mod culture;
 mod knowledge;
+mod persisted;
 mod realtime;
 mod webhook;
 
 pub use culture::*;
 pub use knowledge::*;
+pub use persisted::*;
 pub use realtime::*;
 pub use webhook::*;
 

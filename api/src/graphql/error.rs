@@ -14,6 +14,11 @@ pub enum ErrorCode {
     Conflict,
     RateLimited,
     Internal,
+    /// An automatic persisted query's hash is not known (Apollo's code: the client resends
+    /// the query with its hash).
+    PersistedQueryNotFound,
+    /// The viewer's organization accepts only its registered operations.
+    PersistedQueryRequired,
 }
 
 impl ErrorCode {
@@ -26,6 +31,8 @@ impl ErrorCode {
             Self::Conflict => "CONFLICT",
             Self::RateLimited => "RATE_LIMITED",
             Self::Internal => "INTERNAL",
+            Self::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
+            Self::PersistedQueryRequired => "PERSISTED_QUERY_REQUIRED",
         }
     }
 }

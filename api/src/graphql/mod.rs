@@ -24,6 +24,7 @@ pub mod node;
 pub mod organization;
 pub mod participation;
 pub mod partnership;
+pub mod persisted_operation;
 pub mod person;
 pub mod problem;
 pub mod realtime;
@@ -66,6 +67,7 @@ pub struct MutationRoot(
     business_unit::BusinessUnitMutation,
     webhook::WebhookMutation,
     identity::OidcLoginMutation,
+    persisted_operation::PersistedOperationMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, realtime::SubscriptionRoot>;
@@ -102,6 +104,7 @@ pub fn build_schema(
     )
     .data(db)
     .data(settings)
+    .data(persisted_operation::DocumentValidator::new(limits))
     .extension(crate::metrics::graphql::MetricsExtension(
         hub.metrics().clone(),
     ))

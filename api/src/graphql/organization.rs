@@ -14,6 +14,7 @@ use super::{
     node::{expect_global_id, global_id, NodeKind},
     participation::Participation,
     partnership::{PartnerPolicyDefaults, Partnership},
+    persisted_operation::PersistedOperation,
     person::Person,
     report::PeriodInput,
     report_leadership::OrganizationLeadership,
@@ -320,6 +321,35 @@ impl Organization {
             before,
         };
         listing_connection(ctx, listing, args, |e| e.id, WebhookEndpoint).await
+    }
+
+    /// Operations registered for its people, oldest first. Its admins and the operator
+    /// (FORBIDDEN for its other people; NOT_FOUND for anyone of another organization).
+    #[graphql(complexity = "PageRequest::size_hint(first, last) * child_complexity")]
+    async fn persisted_operations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Returns items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
+    ) -> async_graphql::Result<PraxisConnection<PersistedOperation>> {
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        super::persisted_operation::operations_of(ctx, self.0.id, args).await
+    }
+
+    /// Whether its people (not its admins, not the operator) may send only its registered
+    /// operations. For its people and the operator; null for anyone else.
+    async fn persisted_operations_only(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<bool>> {
+        super::persisted_operation::persisted_only(ctx, self.0.id).await
     }
 
     /// Identity provider settings: issuers, keys (never their material) and the admin claim.

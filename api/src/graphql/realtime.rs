@@ -126,6 +126,12 @@ pub enum DomainEventType {
     OidcLoginSet,
     /// An organization's admin removed its OpenID Connect console login.
     OidcLoginRemoved,
+    /// An organization's admin or the operator registered a persisted operation.
+    PersistedOperationRegistered,
+    /// An organization's admin or the operator removed a persisted operation.
+    PersistedOperationRemoved,
+    /// An organization's admin or the operator switched persisted-operations-only on or off.
+    PersistedOperationsOnlyChanged,
 }
 
 /// Who hears of a domain event.

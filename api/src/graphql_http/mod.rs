@@ -116,12 +116,35 @@ fn graphql_response(media: MediaType, response: BatchResponse) -> HttpResponse {
         .body(body.to_string())
 }
 
-/// Authenticates, attaches each operation's context, executes and answers.
+/// The 405 a mutation sent with GET gets.
+fn mutation_over_get(media: MediaType) -> HttpResponse {
+    let mut response = refusal(
+        media,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "mutations cannot be sent with GET; use POST",
+    );
+    response
+        .headers_mut()
+        .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+    response
+}
+
+/// Which methods may run what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Post,
+    /// GET: queries only (a mutation is 405).
+    Get,
+}
+
+/// Authenticates, finds documents named by hash, attaches each operation's context, executes
+/// and answers.
 async fn execute(
     state: &AppState,
     req: &HttpRequest,
     media: MediaType,
     mut batch: BatchRequest,
+    method: Method,
 ) -> HttpResponse {
     let started = std::time::Instant::now();
     let viewer = match auth::authenticate(&state.db, &state.verifier, authorization(req)).await {
@@ -150,16 +173,46 @@ async fn execute(
         }
     };
     let origin = request_origin(req);
+    let (requests, single) = match batch {
+        BatchRequest::Single(request) => (vec![request], true),
+        BatchRequest::Batch(requests) => (requests, false),
+    };
+    let mut responses = Vec::with_capacity(requests.len());
     let mut writes = false;
-    for request in batch.iter_mut() {
-        writes |= is_mutation(request);
-        attach_context(request, state, &viewer, &origin, LoaderCache::Cached);
+    // One after the other, as `execute_batch` runs them.
+    for mut request in requests {
+        if let Err(refused) = state.persisted().resolve(&viewer, &mut request).await {
+            let (name, kind) = operation_labels(&mut request);
+            state.metrics.graphql_operation(
+                name.as_deref(),
+                kind,
+                Outcome::RequestError,
+                Some(started.elapsed()),
+            );
+            responses.push(Response::from_errors(vec![refused.into_server_error()]));
+            continue;
+        }
+        let mutation = is_mutation(&mut request);
+        if mutation && method == Method::Get {
+            // Only a query named by hash gets here: GET checks the query text it was sent
+            // before anything else.
+            return mutation_over_get(media);
+        }
+        writes |= mutation;
+        attach_context(&mut request, state, &viewer, &origin, LoaderCache::Cached);
+        responses.push(state.schema.execute(request).await);
     }
-    let response = state.schema.execute_batch(batch).await;
     if writes {
         // Whatever it committed is numbered and fanned out now rather than at the next poll.
         state.hub.poke();
     }
+    let response = match (single, responses.pop()) {
+        (true, Some(response)) => BatchResponse::Single(response),
+        (_, last) => {
+            responses.extend(last);
+            BatchResponse::Batch(responses)
+        }
+    };
     graphql_response(media, response)
 }
 
@@ -180,7 +233,7 @@ pub(crate) async fn graphql_post(
         Err(err) => Err(err),
     };
     match batch {
-        Ok(batch) => execute(&state, &req, media, batch).await,
+        Ok(batch) => execute(&state, &req, media, batch, Method::Post).await,
         Err(err) => refusal(media, err.status, &err.message),
     }
 }
@@ -239,15 +292,14 @@ pub(crate) async fn graphql_get(state: &AppState, req: &HttpRequest) -> HttpResp
         Err(err) => return refusal(media, err.status, &err.message),
     };
     if is_mutation(&mut request) {
-        let mut response = refusal(
-            media,
-            StatusCode::METHOD_NOT_ALLOWED,
-            "mutations cannot be sent with GET; use POST",
-        );
-        response
-            .headers_mut()
-            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
-        return response;
+        return mutation_over_get(media);
     }
-    execute(state, req, media, BatchRequest::Single(request)).await
+    execute(
+        state,
+        req,
+        media,
+        BatchRequest::Single(request),
+        Method::Get,
+    )
+    .await
 }

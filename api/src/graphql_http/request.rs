@@ -1,7 +1,7 @@
 //! Well-formed GraphQL-over-HTTP requests: POST bodies and GET URL parameters, with the
 //! status and message that refuse each malformed one.
 
-use crate::server::MAX_BATCH;
+use crate::{persisted_queries::DOCUMENT_ID, server::MAX_BATCH};
 use actix_web::{
     http::{header, StatusCode},
     web, HttpMessage, HttpRequest,
@@ -37,7 +37,10 @@ fn json_kind(value: &Value) -> &'static str {
 }
 
 /// One GraphQL request from its parameters: `query` a string, `operationName` a string or
-/// null, `variables` and `extensions` objects or null. Other members are ignored.
+/// null, `variables` and `extensions` objects or null, `documentId` a string or null. Without
+/// `query`, the request must name its document by hash (`extensions.persistedQuery` or
+/// `documentId`, which travels on in the extensions; see [`crate::persisted_queries`]).
+/// Other members are ignored.
 fn graphql_request(value: Value) -> Result<Request, String> {
     let Value::Object(mut parameters) = value else {
         return Err(format!(
@@ -46,18 +49,29 @@ fn graphql_request(value: Value) -> Result<Request, String> {
         ));
     };
     let mut request = Map::new();
-    match parameters.remove("query") {
+    let has_query = match parameters.remove("query") {
         Some(Value::String(query)) => {
             request.insert("query".into(), Value::String(query));
+            true
         }
-        None | Some(Value::Null) => return Err("the request has no `query`".into()),
+        None | Some(Value::Null) => false,
         Some(other) => {
             return Err(format!(
                 "`query` must be a string, not {}",
                 json_kind(&other)
             ))
         }
-    }
+    };
+    let document_id = match parameters.remove("documentId") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) => Some(id),
+        Some(other) => {
+            return Err(format!(
+                "`documentId` must be a string or null, not {}",
+                json_kind(&other)
+            ))
+        }
+    };
     match parameters.remove("operationName") {
         None | Some(Value::Null) => {}
         Some(Value::String(name)) => {
@@ -82,6 +96,22 @@ fn graphql_request(value: Value) -> Result<Request, String> {
                     json_kind(&other)
                 ))
             }
+        }
+    }
+    let names_by_hash = document_id.is_some()
+        || request
+            .get("extensions")
+            .and_then(|extensions| extensions.get("persistedQuery"))
+            .is_some_and(|persisted| !persisted.is_null());
+    if !has_query && !names_by_hash {
+        return Err("the request has no `query`".into());
+    }
+    if let Some(id) = document_id {
+        if let Value::Object(extensions) = request
+            .entry("extensions")
+            .or_insert_with(|| Value::Object(Map::new()))
+        {
+            extensions.insert(DOCUMENT_ID.into(), Value::String(id));
         }
     }
     serde_json::from_value(Value::Object(request))
@@ -185,13 +215,14 @@ pub(super) async fn read_body(
 }
 
 /// The GraphQL parameters of a GET's URL, `variables` and `extensions` as JSON text; `None`
-/// when the URL has no `query` (a browser opening GraphiQL).
+/// when the URL has no `query`, `documentId` or `extensions` (a browser opening GraphiQL).
 pub(super) fn url_request(query_string: &str) -> Option<Result<Request, Malformed>> {
     let mut parameters = Map::new();
     let mut has_query = false;
     for (name, value) in url::form_urlencoded::parse(query_string.as_bytes()) {
         let name = name.into_owned();
-        has_query |= name == "query";
+        // A query named by hash has no `query` parameter.
+        has_query |= matches!(name.as_str(), "query" | "documentId" | "extensions");
         let value = match name.as_str() {
             "variables" | "extensions" => match serde_json::from_str::<Value>(&value) {
                 Ok(value) => value,

@@ -264,6 +264,21 @@ impl Connection {
                 })
                 .await;
         }
+        if let Err(refused) = self.state.persisted().resolve(viewer, &mut request).await {
+            let (name, kind) = crate::metrics::graphql::operation_labels(&mut request);
+            self.state.metrics.graphql_operation(
+                name.as_deref(),
+                kind,
+                crate::metrics::Outcome::RequestError,
+                None,
+            );
+            return self
+                .send(&ServerMessage::Error {
+                    id: &id,
+                    payload: &[refused.into_server_error()],
+                })
+                .await;
+        }
         let (_, kind) = crate::metrics::graphql::operation_labels(&mut request);
         let started = (kind == OperationKind::Subscription).then(|| {
             let (signal, started) = SubscriptionStarted::new();

@@ -166,9 +166,26 @@ fn optional_object(
 }
 
 /// The GraphQL request of a `subscribe` payload:
-/// `{query, operationName?, variables?, extensions?}`.
+/// `{query, operationName?, variables?, extensions?, documentId?}`. Without `query`, the
+/// operation must name its document by hash (`extensions.persistedQuery` or `documentId`,
+/// which travels on in the extensions; see [`crate::persisted_queries`]).
 fn operation_request(mut payload: Map<String, Value>) -> Result<Request, String> {
-    let Some(Value::String(query)) = payload.remove("query") else {
+    let query = match payload.remove("query") {
+        Some(Value::String(query)) => Some(query),
+        None | Some(Value::Null) => None,
+        Some(_) => return Err("'subscribe' payload needs a string 'query'".to_owned()),
+    };
+    let document_id = match payload.remove("documentId") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) => Some(id),
+        Some(_) => return Err("'subscribe' documentId must be a string".to_owned()),
+    };
+    let names_by_hash = document_id.is_some()
+        || payload
+            .get("extensions")
+            .and_then(|extensions| extensions.get("persistedQuery"))
+            .is_some_and(|persisted| !persisted.is_null());
+    let Some(query) = query.or_else(|| names_by_hash.then(String::new)) else {
         return Err("'subscribe' payload needs a string 'query'".to_owned());
     };
     let mut request = Request::new(query);
@@ -183,6 +200,12 @@ fn operation_request(mut payload: Map<String, Value>) -> Result<Request, String>
     if let Some(extensions) = optional_object(&mut payload, "subscribe", "extensions")? {
         request.extensions = serde_json::from_value(Value::Object(extensions))
             .map_err(|_| "'subscribe' extensions are not readable".to_owned())?;
+    }
+    if let Some(id) = document_id {
+        request.extensions.0.insert(
+            crate::persisted_queries::DOCUMENT_ID.to_owned(),
+            async_graphql::Value::String(id),
+        );
     }
     Ok(request)
 }

@@ -89,6 +89,7 @@ pub struct Metrics {
     webhook_disabled: IntCounter,
     webhook_pending: IntGauge,
     subscriptions_active: IntGauge,
+    persisted_queries: IntCounterVec,
     rate_limited: IntCounter,
     operation_names: Mutex<HashSet<String>>,
     max_operation_names: usize,
@@ -226,6 +227,12 @@ impl Metrics {
                 "praxis_subscriptions_active",
                 "Operations running on this instance's WebSocket connections.",
             )?,
+            persisted_queries: counter_vec(
+                &registry,
+                "praxis_persisted_queries_total",
+                "Requests naming a document by hash (APQ or a registered operation), by outcome.",
+                &["outcome"],
+            )?,
             rate_limited: counter(
                 &registry,
                 "praxis_rate_limited_total",
@@ -297,6 +304,13 @@ impl Metrics {
 
     pub fn webhook_endpoint_disabled(&self) {
         self.webhook_disabled.inc();
+    }
+
+    /// Counts a request that named a document by hash: `hit` (found), `miss` (answered
+    /// PERSISTED_QUERY_NOT_FOUND), `stored` (an APQ query with its hash, now cached),
+    /// `refused` (PERSISTED_QUERY_REQUIRED, or a hash that is not the query's).
+    pub fn persisted_query(&self, outcome: &'static str) {
+        self.persisted_queries.with_label_values(&[outcome]).inc();
     }
 
     /// Counts an operation running on a WebSocket until the guard is dropped.

@@ -18,6 +18,7 @@ pub mod organization;
 pub mod page;
 pub mod participation;
 pub mod partnership;
+pub mod persisted_operation;
 pub mod person;
 pub mod problem;
 pub mod report;
