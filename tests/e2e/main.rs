@@ -23,6 +23,7 @@ mod knowledge_cycle;
 mod knowledge_journey;
 mod metrics;
 mod oidc_login;
+mod persisted_queries;
 mod realtime;
 mod reports;
 mod robustness;

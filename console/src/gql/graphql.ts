@@ -380,6 +380,12 @@ export type AuditAction =
   | 'PARTNERSHIP_SUSPENDED'
   /** An organization changed its policy for one partner. */
   | 'PARTNER_POLICY_CHANGED'
+  /** An organization's admin or the operator switched persisted-operations-only on or off. */
+  | 'PERSISTED_OPERATIONS_ONLY_CHANGED'
+  /** An organization's admin or the operator registered a persisted operation. */
+  | 'PERSISTED_OPERATION_REGISTERED'
+  /** An organization's admin or the operator removed a persisted operation. */
+  | 'PERSISTED_OPERATION_REMOVED'
   /** An organization changed its default partner policies. */
   | 'POLICY_DEFAULTS_CHANGED';
 
@@ -1136,6 +1142,12 @@ export type DomainEventType =
   | 'PARTNERSHIP_SUSPENDED'
   /** An organization changed its policy for one partner (told to that organization only). */
   | 'PARTNER_POLICY_CHANGED'
+  /** An organization's admin or the operator switched persisted-operations-only on or off. */
+  | 'PERSISTED_OPERATIONS_ONLY_CHANGED'
+  /** An organization's admin or the operator registered a persisted operation. */
+  | 'PERSISTED_OPERATION_REGISTERED'
+  /** An organization's admin or the operator removed a persisted operation. */
+  | 'PERSISTED_OPERATION_REMOVED'
   /** An organization changed its default partner policies. */
   | 'POLICY_DEFAULTS_CHANGED'
   /** A problem was closed. */
@@ -2063,6 +2075,13 @@ export type MutationRoot = {
    * new round of retries. A PENDING delivery is a CONFLICT (it is on its way).
    */
   redeliverWebhookDelivery: WebhookDeliveryPayload;
+  /**
+   * Registers a GraphQL document for an organization's people, after checking that it
+   * parses and validates against the schema; returns it with its `sha256Hash`.
+   * Registering a document again returns the existing registration. The organization's
+   * admins and the operator; audited.
+   */
+  registerPersistedOperation: RegisterPersistedOperationPayload;
   /** Removes an author; the last one stays. Its authors and coordinators. */
   removeArticleAuthor: ArticlePayload;
   /** Removes a member. Coordinators, and admins of the member's organization. */
@@ -2077,6 +2096,12 @@ export type MutationRoot = {
    * memberships are suspended. Host coordinators and host admins.
    */
   removeOrganization: ParticipationPayload;
+  /**
+   * Removes a registered operation: requests naming its hash are no longer accepted from
+   * an organization that accepts only registered operations. The organization's admins
+   * and the operator (NOT_FOUND for anyone of another organization); audited.
+   */
+  removePersistedOperation: RemovePersistedOperationPayload;
   /** Reopens a SOLVED or CLOSED problem; its accepted ideas are no longer accepted. */
   reopenProblem: ProblemPayload;
   /** Reports applying a PUBLISHED article or a SOLVED problem's solution. ACTIVE members. */
@@ -2121,6 +2146,13 @@ export type MutationRoot = {
   setPartnerPolicy: PartnershipPayload;
   /** Sets an organization's default partner policies. Its admins only. */
   setPartnerPolicyDefaults: PartnerPolicyDefaultsPayload;
+  /**
+   * Switches persisted-operations-only on or off: when on, the organization's people
+   * (not its admins, not the operator) may send only its registered operations, by hash;
+   * anything else is refused with PERSISTED_QUERY_REQUIRED. The organization's admins and
+   * the operator; audited.
+   */
+  setPersistedOperationsOnly: SetPersistedOperationsOnlyPayload;
   /** Sets a person's business unit. Admins of the person's organization. */
   setPersonBusinessUnit: PersonPayload;
   /**
@@ -2372,6 +2404,12 @@ export type MutationRootRedeliverWebhookDeliveryArgs = {
 
 
 /** All mutations. */
+export type MutationRootRegisterPersistedOperationArgs = {
+  input: RegisterPersistedOperationInput;
+};
+
+
+/** All mutations. */
 export type MutationRootRemoveArticleAuthorArgs = {
   input: ArticleAuthorInput;
 };
@@ -2392,6 +2430,12 @@ export type MutationRootRemoveOidcLoginArgs = {
 /** All mutations. */
 export type MutationRootRemoveOrganizationArgs = {
   input: ParticipationRefInput;
+};
+
+
+/** All mutations. */
+export type MutationRootRemovePersistedOperationArgs = {
+  input: RemovePersistedOperationInput;
 };
 
 
@@ -2458,6 +2502,12 @@ export type MutationRootSetPartnerPolicyArgs = {
 /** All mutations. */
 export type MutationRootSetPartnerPolicyDefaultsArgs = {
   input: SetPartnerPolicyDefaultsInput;
+};
+
+
+/** All mutations. */
+export type MutationRootSetPersistedOperationsOnlyArgs = {
+  input: SetPersistedOperationsOnlyInput;
 };
 
 
@@ -2652,6 +2702,16 @@ export type Organization = Node & {
   partnerships: PartnershipConnection;
   /** The organization's people the viewer may see, in the order they first signed in. */
   people: PersonConnection;
+  /**
+   * Operations registered for its people, oldest first. Its admins and the operator
+   * (FORBIDDEN for its other people; NOT_FOUND for anyone of another organization).
+   */
+  persistedOperations: PersistedOperationConnection;
+  /**
+   * Whether its people (not its admins, not the operator) may send only its registered
+   * operations. For its people and the operator; null for anyone else.
+   */
+  persistedOperationsOnly?: Maybe<Scalars['Boolean']['output']>;
   /** Short unique name used in URLs and commands. */
   slug: Scalars['String']['output'];
   /**
@@ -2732,6 +2792,15 @@ export type OrganizationPartnershipsArgs = {
 
 /** A partner organization: a tenant of Praxis with its own identity provider. */
 export type OrganizationPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A partner organization: a tenant of Praxis with its own identity provider. */
+export type OrganizationPersistedOperationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3094,6 +3163,49 @@ export type PeriodInput = {
   to: Scalars['NaiveDate']['input'];
 };
 
+/**
+ * A GraphQL document an organization registered: its people run it by naming its hash
+ * (`extensions.persistedQuery.sha256Hash`, or `documentId`), and when the organization accepts
+ * only registered operations, nothing else.
+ */
+export type PersistedOperation = {
+  __typename?: 'PersistedOperation';
+  /** When it was registered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The document, exactly as registered. */
+  document: Scalars['String']['output'];
+  /** The same hash as a `documentId` (`sha256:<hash>`). */
+  documentId: Scalars['String']['output'];
+  /** A label: the one given when registering, else the document's operation name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /**
+   * Lowercase hex SHA-256 of the document's exact text: what clients send as
+   * `extensions.persistedQuery.sha256Hash`.
+   */
+  sha256Hash: Scalars['String']['output'];
+};
+
+export type PersistedOperationConnection = {
+  __typename?: 'PersistedOperationConnection';
+  /** A list of edges. */
+  edges: Array<PersistedOperationEdge>;
+  /** A list of nodes. */
+  nodes: Array<PersistedOperation>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (all pages), counting only what the viewer may see. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection. */
+export type PersistedOperationEdge = {
+  __typename?: 'PersistedOperationEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: PersistedOperation;
+};
+
 /** A person of an organization, known to Praxis since their first signed-in request. */
 export type Person = Node & {
   __typename?: 'Person';
@@ -3420,6 +3532,25 @@ export type RedeliverWebhookDeliveryInput = {
   deliveryId: Scalars['ID']['input'];
 };
 
+/** Input of `registerPersistedOperation`. */
+export type RegisterPersistedOperationInput = {
+  /** The GraphQL document, exactly as clients will hash it (at most 100,000 characters). */
+  document: Scalars['String']['input'];
+  /** A label (at most 200 characters). Default: the document's operation name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Global id of the organization whose people may run it. */
+  organizationId: Scalars['ID']['input'];
+};
+
+/** Result of `registerPersistedOperation`. */
+export type RegisterPersistedOperationPayload = {
+  __typename?: 'RegisterPersistedOperationPayload';
+  /** The object after the change; null when `userErrors` says why it was not made. */
+  persistedOperation?: Maybe<PersistedOperation>;
+  /** Why the change was not made. */
+  userErrors: Array<UserError>;
+};
+
 /** Input of `removeOidcLogin`. */
 export type RemoveOidcLoginInput = {
   /** Global id of the organization. */
@@ -3433,6 +3564,23 @@ export type RemoveOidcLoginPayload = {
   organization?: Maybe<Organization>;
   /** Whether a login was removed (false: there was none). */
   removed: Scalars['Boolean']['output'];
+  /** Why the change was not made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `removePersistedOperation`. */
+export type RemovePersistedOperationInput = {
+  /** Global id of the organization that registered it. */
+  organizationId: Scalars['ID']['input'];
+  /** Its `sha256Hash`. */
+  sha256Hash: Scalars['String']['input'];
+};
+
+/** Result of `removePersistedOperation`. */
+export type RemovePersistedOperationPayload = {
+  __typename?: 'RemovePersistedOperationPayload';
+  /** The object after the change; null when `userErrors` says why it was not made. */
+  persistedOperation?: Maybe<PersistedOperation>;
   /** Why the change was not made. */
   userErrors: Array<UserError>;
 };
@@ -3683,6 +3831,23 @@ export type SetPartnerPolicyInput = {
   outbound?: InputMaybe<PartnerPolicy>;
   /** Global id of the partnership. */
   partnershipId: Scalars['ID']['input'];
+};
+
+/** Input of `setPersistedOperationsOnly`. */
+export type SetPersistedOperationsOnlyInput = {
+  /** Whether its people (not its admins) may send only its registered operations. */
+  enabled: Scalars['Boolean']['input'];
+  /** Global id of the organization. */
+  organizationId: Scalars['ID']['input'];
+};
+
+/** Result of `setPersistedOperationsOnly`. */
+export type SetPersistedOperationsOnlyPayload = {
+  __typename?: 'SetPersistedOperationsOnlyPayload';
+  /** The object after the change; null when `userErrors` says why it was not made. */
+  organization?: Maybe<Organization>;
+  /** Why the change was not made. */
+  userErrors: Array<UserError>;
 };
 
 /** Input of `setPersonBusinessUnit`. */
