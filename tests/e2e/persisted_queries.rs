@@ -601,6 +601,24 @@ async fn persisted_operations_only(backend: Backend) {
     )
     .await;
     reply.assert_ok();
+    // A document with variables registers (its cost is checked when it runs) and runs with
+    // the variables sent along.
+    let people = "query People($n: Int!) { organization(slug: \"acme\") { people(first: $n) { totalCount } } }";
+    app.graphql(
+        Some(&alice),
+        REGISTER,
+        json!({ "input": { "organizationId": acme_id, "document": people } }),
+    )
+    .await
+    .assert_ok();
+    let reply = post(
+        &app,
+        Some(&bob),
+        json!({ "extensions": persisted(&sha256(people)), "variables": { "n": 5 } }),
+    )
+    .await;
+    reply.assert_ok();
+    assert_eq!(reply.data("/organization/people/totalCount"), 2);
     let batch = post(
         &app,
         Some(&bob),
