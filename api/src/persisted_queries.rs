@@ -252,12 +252,13 @@ impl Resolver<'_> {
         }
         if has_query {
             if named.automatic {
-                self.cache.put(named.hash, &request.query);
+                self.cache
+                    .put(cache_key(viewer, &named.hash), &request.query);
                 self.metrics.persisted_query("stored");
             }
             return Ok(());
         }
-        if let Some(query) = self.cache.get(&named.hash) {
+        if let Some(query) = self.cache.get(&cache_key(viewer, &named.hash)) {
             request.query = query.to_string();
             self.metrics.persisted_query("hit");
             return Ok(());
@@ -272,6 +273,17 @@ impl Resolver<'_> {
             }
         }
         Err(Refusal::NotFound)
+    }
+}
+
+/// Cached queries are kept per organization (the operator and anonymous callers have one
+/// space each): a query's text may hold another tenant's literals, and a hash that answers
+/// would tell that someone sent that very text.
+fn cache_key(viewer: &Viewer, hash: &str) -> String {
+    match viewer {
+        Viewer::Person(me) => format!("{}:{hash}", me.organization_id),
+        Viewer::Operator(_) => format!("operator:{hash}"),
+        Viewer::Anonymous => format!("anonymous:{hash}"),
     }
 }
 

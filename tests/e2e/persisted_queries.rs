@@ -180,6 +180,13 @@ async fn automatic_persisted_queries(backend: Backend) {
 
     let by_hash = post(&app, Some(&bob), json!({ "extensions": persisted(&hash) })).await;
     by_hash.assert_ok();
+    // The cache is per organization: another organization's people must send the text.
+    let globex = app.create_org("globex").await;
+    let gina = globex.token("gina", json!({ "name": "Gina" }));
+    let elsewhere = post(&app, Some(&gina), json!({ "extensions": persisted(&hash) })).await;
+    assert_eq!(only_code(&elsewhere), "PERSISTED_QUERY_NOT_FOUND");
+    let anonymous = post(&app, None, json!({ "extensions": persisted(&hash) })).await;
+    assert_eq!(only_code(&anonymous), "PERSISTED_QUERY_NOT_FOUND");
     assert_eq!(by_hash.data("/viewer/person/displayName"), "Bob");
     // Hashes are hexadecimal; their case does not matter.
     let upper = post(
