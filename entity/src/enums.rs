@@ -173,6 +173,7 @@ text_enum!(
         OrganizationEnabled = "ORGANIZATION_ENABLED",
         OidcLoginSet = "OIDC_LOGIN_SET",
         OidcLoginRemoved = "OIDC_LOGIN_REMOVED",
+        OrganizationRateLimitSet = "ORGANIZATION_RATE_LIMIT_SET",
     }
 );
 
@@ -321,6 +322,7 @@ text_enum!(
         WebhookEndpointDisabled = "WEBHOOK_ENDPOINT_DISABLED",
         OidcLoginSet = "OIDC_LOGIN_SET",
         OidcLoginRemoved = "OIDC_LOGIN_REMOVED",
+        OrganizationRateLimitSet = "ORGANIZATION_RATE_LIMIT_SET",
     }
 );
 
@@ -354,6 +356,7 @@ impl DomainEventType {
             AuditAction::OrganizationEnabled => Self::OrganizationEnabled,
             AuditAction::OidcLoginSet => Self::OidcLoginSet,
             AuditAction::OidcLoginRemoved => Self::OidcLoginRemoved,
+            AuditAction::OrganizationRateLimitSet => Self::OrganizationRateLimitSet,
         }
     }
 }

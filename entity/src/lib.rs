@@ -23,6 +23,7 @@ pub mod knowledge_article;
 pub mod membership;
 pub mod membership_approval;
 pub mod oidc_login;
+pub mod organization_rate_limit;
 pub mod organization;
 pub mod participation;
 pub mod partnership;

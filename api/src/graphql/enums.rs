@@ -234,4 +234,6 @@ pub enum AuditAction {
     OidcLoginSet,
     /// An organization's admin removed its OpenID Connect console login.
     OidcLoginRemoved,
+    /// The platform operator set an organization's cost budgets (rate limits).
+    OrganizationRateLimitSet,
 }

@@ -26,6 +26,7 @@ pub mod participation;
 pub mod partnership;
 pub mod person;
 pub mod problem;
+pub mod rate_limit;
 pub mod realtime;
 pub mod report;
 pub mod report_leadership;
@@ -34,8 +35,10 @@ pub mod search;
 pub mod viewer;
 pub mod webhook;
 
+use crate::cost::limiter::{CostSettings, RateLimits};
 use async_graphql::{MergedObject, Schema};
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 
 /// All queries.
 #[derive(MergedObject, Default)]
@@ -66,6 +69,7 @@ pub struct MutationRoot(
     business_unit::BusinessUnitMutation,
     webhook::WebhookMutation,
     identity::OidcLoginMutation,
+    rate_limit::RateLimitMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, realtime::SubscriptionRoot>;
@@ -74,8 +78,14 @@ pub type PraxisSchema = Schema<QueryRoot, MutationRoot, realtime::SubscriptionRo
 #[derive(Debug, Clone)]
 pub struct SchemaLimits {
     pub max_depth: usize,
+    /// The most one operation may cost (README, "Cost and rate limits").
     pub max_complexity: usize,
     pub introspection: bool,
+    /// Points each mutation field at the root of an operation adds to its cost.
+    pub mutation_cost: u32,
+    /// Budgets of cost points per `rate_limit_window`.
+    pub budgets: crate::cost::limiter::Budgets,
+    pub rate_limit_window: std::time::Duration,
 }
 
 impl Default for SchemaLimits {
@@ -84,6 +94,9 @@ impl Default for SchemaLimits {
             max_depth: 15,
             max_complexity: 20_000,
             introspection: true,
+            mutation_cost: 10,
+            budgets: crate::cost::limiter::Budgets::unlimited(),
+            rate_limit_window: std::time::Duration::from_secs(60),
         }
     }
 }
@@ -95,6 +108,12 @@ pub fn build_schema(
     hub: crate::events::EventHub,
     limits: &SchemaLimits,
 ) -> PraxisSchema {
+    let rate_limits = Arc::new(RateLimits::new(CostSettings {
+        window: limits.rate_limit_window,
+        defaults: limits.budgets,
+        mutation_cost: limits.mutation_cost,
+        max_cost: limits.max_complexity,
+    }));
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
@@ -105,9 +124,15 @@ pub fn build_schema(
     .extension(crate::metrics::graphql::MetricsExtension(
         hub.metrics().clone(),
     ))
+    // The cost limit is the cost extension's: async-graphql's own would refuse without
+    // telling the cost.
+    .extension(crate::cost::CostExtension {
+        limits: rate_limits.clone(),
+        metrics: hub.metrics().clone(),
+    })
+    .data(rate_limits)
     .data(hub)
-    .limit_depth(limits.max_depth)
-    .limit_complexity(limits.max_complexity);
+    .limit_depth(limits.max_depth);
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

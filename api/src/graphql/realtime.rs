@@ -126,6 +126,8 @@ pub enum DomainEventType {
     OidcLoginSet,
     /// An organization's admin removed its OpenID Connect console login.
     OidcLoginRemoved,
+    /// The platform operator set an organization's cost budgets (rate limits).
+    OrganizationRateLimitSet,
 }
 
 /// Who hears of a domain event.

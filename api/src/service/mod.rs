@@ -20,6 +20,7 @@ pub mod participation;
 pub mod partnership;
 pub mod person;
 pub mod problem;
+pub mod rate_limit;
 pub mod report;
 pub mod search;
 pub mod search_index;
