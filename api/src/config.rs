@@ -207,7 +207,11 @@ pub struct RateLimitArgs {
     pub rate_limit_window: Duration,
     /// Cost points all people of one organization may spend per window, unless the operator
     /// set another budget for it.
-    #[arg(long, env = "PRAXIS_RATE_LIMIT_ORGANIZATION", default_value_t = 250_000)]
+    #[arg(
+        long,
+        env = "PRAXIS_RATE_LIMIT_ORGANIZATION",
+        default_value_t = 250_000
+    )]
     pub rate_limit_organization: u32,
     /// Cost points one person may spend per window, unless the operator set another budget
     /// for the people of their organization.

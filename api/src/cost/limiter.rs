@@ -116,12 +116,8 @@ pub enum Refusal {
     OverBudget { key: BucketKey, limit: u32 },
 }
 
-type Bucket = RateLimiter<
-    BucketKey,
-    HashMapStateStore<BucketKey>,
-    DefaultClock,
-    StateInformationMiddleware,
->;
+type Bucket =
+    RateLimiter<BucketKey, HashMapStateStore<BucketKey>, DefaultClock, StateInformationMiddleware>;
 
 /// The buckets of this instance.
 pub struct RateLimits {

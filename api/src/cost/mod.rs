@@ -18,7 +18,9 @@ use async_graphql::{
         Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest,
         NextRequest, NextSubscribe, NextValidation,
     },
-    parser::types::{DocumentOperations, ExecutableDocument, OperationType, Selection, SelectionSet},
+    parser::types::{
+        DocumentOperations, ExecutableDocument, OperationType, Selection, SelectionSet,
+    },
     ErrorExtensionValues, Name, Request, Response, ServerError, ServerResult, ValidationResult,
     Value, Variables,
 };
@@ -253,7 +255,11 @@ impl Extension for OperationCost {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
         let mut response = next.run(ctx).await;
         let state = snapshot(&self.state);
-        let actual = actual_cost(&response.data, self.limits.settings().mutation_cost, state.kind);
+        let actual = actual_cost(
+            &response.data,
+            self.limits.settings().mutation_cost,
+            state.kind,
+        );
         if let Some(cost) = cost_extension(&state, actual) {
             self.metrics.graphql_cost_actual(actual);
             response.extensions.insert("cost".to_owned(), cost);

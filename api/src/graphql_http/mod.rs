@@ -186,7 +186,14 @@ async fn execute(
     let mut writes = false;
     for request in batch.iter_mut() {
         writes |= is_mutation(request);
-        attach_context(request, state, &viewer, &origin, client, LoaderCache::Cached);
+        attach_context(
+            request,
+            state,
+            &viewer,
+            &origin,
+            client,
+            LoaderCache::Cached,
+        );
     }
     let response = state.schema.execute_batch(batch).await;
     if writes {

@@ -63,7 +63,10 @@ pub fn is_rate_limited(response: &Response) -> bool {
                 .as_ref()
                 .and_then(|extensions| extensions.get("code"))
                 .is_some_and(|code| {
-                    *code == async_graphql::Value::from(crate::graphql::error::ErrorCode::RateLimited.as_str())
+                    *code
+                        == async_graphql::Value::from(
+                            crate::graphql::error::ErrorCode::RateLimited.as_str(),
+                        )
                 })
         })
 }
