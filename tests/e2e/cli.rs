@@ -138,7 +138,7 @@ async fn cli_flow(backend: Backend) {
     assert!(stdout(&output).contains("Pending"), "{}", stdout(&output));
     let output = praxis(url, &["migrate"]);
     assert!(
-        stdout(&output).contains("applied 7 migration(s)"),
+        stdout(&output).contains("applied 8 migration(s)"),
         "{}",
         stdout(&output)
     );

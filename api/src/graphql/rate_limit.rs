@@ -23,6 +23,8 @@ fn points(value: Option<i64>) -> Option<i32> {
     value.and_then(|value| i32::try_from(value).ok())
 }
 
+/// An organization's own cost budgets per rate-limit window; a null budget is the server's
+/// default.
 #[Object]
 impl OrganizationRateLimit {
     /// The organization these budgets are for.

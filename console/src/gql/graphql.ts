@@ -2823,6 +2823,10 @@ export type OrganizationPayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * An organization's own cost budgets per rate-limit window; a null budget is the server's
+ * default.
+ */
 export type OrganizationRateLimit = {
   __typename?: 'OrganizationRateLimit';
   /** The organization these budgets are for. */
