@@ -210,15 +210,15 @@ pub struct RateLimitArgs {
     #[arg(
         long,
         env = "PRAXIS_RATE_LIMIT_ORGANIZATION",
-        default_value_t = 250_000
+        default_value_t = 5_000_000
     )]
     pub rate_limit_organization: u32,
     /// Cost points one person may spend per window, unless the operator set another budget
     /// for the people of their organization.
-    #[arg(long, env = "PRAXIS_RATE_LIMIT_PERSON", default_value_t = 50_000)]
+    #[arg(long, env = "PRAXIS_RATE_LIMIT_PERSON", default_value_t = 1_000_000)]
     pub rate_limit_person: u32,
     /// Cost points requests without a token may spend per window, per client IP address.
-    #[arg(long, env = "PRAXIS_RATE_LIMIT_ANONYMOUS", default_value_t = 5_000)]
+    #[arg(long, env = "PRAXIS_RATE_LIMIT_ANONYMOUS", default_value_t = 20_000)]
     pub rate_limit_anonymous: u32,
     /// Points every mutation field at the root of an operation costs on top of its selection.
     #[arg(long, env = "PRAXIS_MUTATION_COST", default_value_t = 10, value_parser = clap::value_parser!(u32).range(0..=100_000))]

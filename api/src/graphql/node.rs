@@ -264,7 +264,6 @@ impl NodeQuery {
 
     /// Fetches up to 100 objects by global id, in the order asked. An entry the viewer may not
     /// see is null, with a NOT_FOUND error at its index.
-    #[graphql(complexity = "ids.len().clamp(1, MAX_NODES) * child_complexity")]
     async fn nodes(
         &self,
         ctx: &Context<'_>,
