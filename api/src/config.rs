@@ -194,6 +194,43 @@ pub struct ServeArgs {
     pub auth: AuthArgs,
     #[command(flatten)]
     pub realtime: RealtimeArgs,
+    #[command(flatten)]
+    pub rate_limits: RateLimitArgs,
+}
+
+/// Cost budgets of GraphQL operations (README, "Cost and rate limits"). A budget of `0`
+/// switches that limit off.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RateLimitArgs {
+    /// The window budgets are counted over: a spent budget refills evenly over this long.
+    #[arg(long, env = "PRAXIS_RATE_LIMIT_WINDOW", default_value = "1m", value_parser = parse_window)]
+    pub rate_limit_window: Duration,
+    /// Cost points all people of one organization may spend per window, unless the operator
+    /// set another budget for it.
+    #[arg(
+        long,
+        env = "PRAXIS_RATE_LIMIT_ORGANIZATION",
+        default_value_t = 5_000_000
+    )]
+    pub rate_limit_organization: u32,
+    /// Cost points one person may spend per window, unless the operator set another budget
+    /// for the people of their organization.
+    #[arg(long, env = "PRAXIS_RATE_LIMIT_PERSON", default_value_t = 1_000_000)]
+    pub rate_limit_person: u32,
+    /// Cost points requests without a token may spend per window, per client IP address.
+    #[arg(long, env = "PRAXIS_RATE_LIMIT_ANONYMOUS", default_value_t = 20_000)]
+    pub rate_limit_anonymous: u32,
+    /// Points every mutation field at the root of an operation costs on top of its selection.
+    #[arg(long, env = "PRAXIS_MUTATION_COST", default_value_t = 10, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub mutation_cost: u32,
+}
+
+fn parse_window(value: &str) -> Result<Duration, String> {
+    let window = humantime::parse_duration(value).map_err(|err| err.to_string())?;
+    if window < Duration::from_millis(100) || window > Duration::from_secs(24 * 3600) {
+        return Err("the window must be between 100ms and 24h".to_owned());
+    }
+    Ok(window)
 }
 
 /// The outbox, subscriptions and webhooks (docs/REALTIME.md).

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod console;
+pub mod cost;
 pub mod db;
 pub mod demo;
 pub mod error;

@@ -5,6 +5,7 @@
 use crate::{
     auth::{self, TokenVerifier, Viewer},
     config::ServeArgs,
+    cost::limiter::{Budgets, ClientAddress},
     db,
     error::ServiceError,
     events::{EventHub, RealtimeSettings},
@@ -95,6 +96,9 @@ impl AppState {
             max_depth: args.max_depth,
             max_complexity: args.max_complexity,
             introspection: args.introspection,
+            mutation_cost: args.rate_limits.mutation_cost,
+            budgets: Budgets::from_args(&args.rate_limits),
+            rate_limit_window: args.rate_limits.rate_limit_window,
         };
         let settings = ServiceSettings {
             allow_loopback_jwks: args.auth.allow_loopback_jwks,
@@ -348,6 +352,12 @@ async fn graphql_get(
     Ok(graphql_http::graphql_get(&state, &req).await)
 }
 
+/// The address of the peer a request came from. Deliberately not `X-Forwarded-For`, which
+/// any client can write: behind a proxy, requests without a token share the proxy's budget.
+pub(crate) fn client_address(req: &HttpRequest) -> ClientAddress {
+    ClientAddress(req.peer_addr().map(|addr| addr.ip()))
+}
+
 /// The scheme and host a request came in by, for links handed out without `--public-url`.
 pub(crate) fn request_origin(req: &HttpRequest) -> RequestOrigin {
     let info = req.connection_info();
@@ -376,12 +386,14 @@ pub(crate) enum LoaderCache {
 }
 
 /// The context every operation runs with, over HTTP and WebSocket alike: the viewer, fresh
-/// DataLoaders of its own and the request's origin.
+/// DataLoaders of its own, the request's origin and the client's address (the rate-limit key
+/// of requests without a token).
 pub(crate) fn attach_context(
     request: &mut Request,
     state: &AppState,
     viewer: &Viewer,
     origin: &RequestOrigin,
+    client: ClientAddress,
     cache: LoaderCache,
 ) {
     let loaders = Loaders::new(&state.db, viewer);
@@ -394,6 +406,7 @@ pub(crate) fn attach_context(
     request.data.insert(loaders);
     request.data.insert(event_loaders);
     request.data.insert(origin.clone());
+    request.data.insert(client);
 }
 
 /// The viewer of a WebSocket connection: the token comes in `connection_init`'s payload

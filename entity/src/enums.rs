@@ -176,6 +176,7 @@ text_enum!(
         PersistedOperationRegistered = "PERSISTED_OPERATION_REGISTERED",
         PersistedOperationRemoved = "PERSISTED_OPERATION_REMOVED",
         PersistedOperationsOnlyChanged = "PERSISTED_OPERATIONS_ONLY_CHANGED",
+        OrganizationRateLimitSet = "ORGANIZATION_RATE_LIMIT_SET",
     }
 );
 
@@ -327,6 +328,7 @@ text_enum!(
         PersistedOperationRegistered = "PERSISTED_OPERATION_REGISTERED",
         PersistedOperationRemoved = "PERSISTED_OPERATION_REMOVED",
         PersistedOperationsOnlyChanged = "PERSISTED_OPERATIONS_ONLY_CHANGED",
+        OrganizationRateLimitSet = "ORGANIZATION_RATE_LIMIT_SET",
     }
 );
 
@@ -363,6 +365,7 @@ impl DomainEventType {
             AuditAction::PersistedOperationRegistered => Self::PersistedOperationRegistered,
             AuditAction::PersistedOperationRemoved => Self::PersistedOperationRemoved,
             AuditAction::PersistedOperationsOnlyChanged => Self::PersistedOperationsOnlyChanged,
+            AuditAction::OrganizationRateLimitSet => Self::OrganizationRateLimitSet,
         }
     }
 }

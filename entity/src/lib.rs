@@ -24,6 +24,7 @@ pub mod membership;
 pub mod membership_approval;
 pub mod oidc_login;
 pub mod organization;
+pub mod organization_rate_limit;
 pub mod participation;
 pub mod partnership;
 pub mod persisted_operation;

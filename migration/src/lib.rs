@@ -10,6 +10,7 @@ mod m20261127_000004_culture;
 mod m20261127_000005_realtime;
 mod m20261127_000006_webhook_delivery_log;
 mod m20261205_000007_oidc_login;
+mod m20261205_000008_organization_rate_limit;
 mod m20261205_000009_persisted_operations;
 
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_realtime::Migration),
             Box::new(m20261127_000006_webhook_delivery_log::Migration),
             Box::new(m20261205_000007_oidc_login::Migration),
+            Box::new(m20261205_000008_organization_rate_limit::Migration),
             Box::new(m20261205_000009_persisted_operations::Migration),
         ]
     }

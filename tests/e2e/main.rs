@@ -11,6 +11,7 @@ mod api_conventions;
 mod auth;
 mod cli;
 mod console_assets;
+mod cost_limits;
 mod demo;
 mod events;
 mod federation_atomicity;

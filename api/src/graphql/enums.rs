@@ -240,4 +240,6 @@ pub enum AuditAction {
     PersistedOperationRemoved,
     /// An organization's admin or the operator switched persisted-operations-only on or off.
     PersistedOperationsOnlyChanged,
+    /// The platform operator set an organization's cost budgets (rate limits).
+    OrganizationRateLimitSet,
 }

@@ -27,6 +27,7 @@ pub mod partnership;
 pub mod persisted_operation;
 pub mod person;
 pub mod problem;
+pub mod rate_limit;
 pub mod realtime;
 pub mod report;
 pub mod report_leadership;
@@ -35,8 +36,10 @@ pub mod search;
 pub mod viewer;
 pub mod webhook;
 
+use crate::cost::limiter::{CostSettings, RateLimits};
 use async_graphql::{MergedObject, Schema};
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 
 /// All queries.
 #[derive(MergedObject, Default)]
@@ -68,6 +71,7 @@ pub struct MutationRoot(
     webhook::WebhookMutation,
     identity::OidcLoginMutation,
     persisted_operation::PersistedOperationMutation,
+    rate_limit::RateLimitMutation,
 );
 
 pub type PraxisSchema = Schema<QueryRoot, MutationRoot, realtime::SubscriptionRoot>;
@@ -76,8 +80,14 @@ pub type PraxisSchema = Schema<QueryRoot, MutationRoot, realtime::SubscriptionRo
 #[derive(Debug, Clone)]
 pub struct SchemaLimits {
     pub max_depth: usize,
+    /// The most one operation may cost (README, "Cost and rate limits").
     pub max_complexity: usize,
     pub introspection: bool,
+    /// Points each mutation field at the root of an operation adds to its cost.
+    pub mutation_cost: u32,
+    /// Budgets of cost points per `rate_limit_window`.
+    pub budgets: crate::cost::limiter::Budgets,
+    pub rate_limit_window: std::time::Duration,
 }
 
 impl Default for SchemaLimits {
@@ -86,6 +96,9 @@ impl Default for SchemaLimits {
             max_depth: 15,
             max_complexity: 20_000,
             introspection: true,
+            mutation_cost: 10,
+            budgets: crate::cost::limiter::Budgets::unlimited(),
+            rate_limit_window: std::time::Duration::from_secs(60),
         }
     }
 }
@@ -97,6 +110,12 @@ pub fn build_schema(
     hub: crate::events::EventHub,
     limits: &SchemaLimits,
 ) -> PraxisSchema {
+    let rate_limits = Arc::new(RateLimits::new(CostSettings {
+        window: limits.rate_limit_window,
+        defaults: limits.budgets,
+        mutation_cost: limits.mutation_cost,
+        max_cost: limits.max_complexity,
+    }));
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
@@ -108,9 +127,15 @@ pub fn build_schema(
     .extension(crate::metrics::graphql::MetricsExtension(
         hub.metrics().clone(),
     ))
+    // The cost limit is the cost extension's: async-graphql's own would refuse without
+    // telling the cost.
+    .extension(crate::cost::CostExtension {
+        limits: rate_limits.clone(),
+        metrics: hub.metrics().clone(),
+    })
+    .data(rate_limits)
     .data(hub)
-    .limit_depth(limits.max_depth)
-    .limit_complexity(limits.max_complexity);
+    .limit_depth(limits.max_depth);
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

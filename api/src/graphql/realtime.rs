@@ -132,6 +132,8 @@ pub enum DomainEventType {
     PersistedOperationRemoved,
     /// An organization's admin or the operator switched persisted-operations-only on or off.
     PersistedOperationsOnlyChanged,
+    /// The platform operator set an organization's cost budgets (rate limits).
+    OrganizationRateLimitSet,
 }
 
 /// Who hears of a domain event.

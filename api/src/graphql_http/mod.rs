@@ -11,18 +11,23 @@
 //! - A GraphQL response is 200 under `application/json`. Under
 //!   `application/graphql-response+json` a request error (the document does not parse or
 //!   validate, the operation cannot be chosen, variables do not coerce) is a 400 and the body
-//!   has no `data`; anything that executed is a 200, field errors included.
+//!   has no `data`; anything that executed is a 200, field errors included. An operation
+//!   refused because a cost budget is spent is a 429 there (200 under `application/json`),
+//!   with `Retry-After` under both.
 
 mod accept;
 mod request;
 
-use crate::metrics::{graphql::operation_labels, Outcome};
+use crate::metrics::{
+    graphql::{is_rate_limited, operation_labels},
+    Outcome,
+};
 use crate::{
     auth,
     graphql::error::ErrorCode,
     server::{
-        attach_context, auth_error_response, authorization, ensure_error_codes, error_body,
-        is_mutation, request_origin, AppState, LoaderCache,
+        attach_context, auth_error_response, authorization, client_address, ensure_error_codes,
+        error_body, is_mutation, request_origin, AppState, LoaderCache,
     },
 };
 use accept::{accept_ranges, negotiate, response_media_type, MediaType};
@@ -84,12 +89,35 @@ fn response_json(mut response: Response) -> Result<Value, serde_json::Error> {
     Ok(json)
 }
 
-/// The HTTP response for executed request(s), with the status the media type asks for.
+/// Seconds a refused operation must wait (its error's `retryAfter`), if a budget refused it.
+fn retry_after(response: &Response) -> Option<u64> {
+    if !is_rate_limited(response) {
+        return None;
+    }
+    response
+        .errors
+        .iter()
+        .filter_map(|error| error.extensions.as_ref()?.get("retryAfter"))
+        .filter_map(|value| match value {
+            async_graphql::Value::Number(number) => number.as_u64(),
+            _ => None,
+        })
+        .max()
+}
+
+/// The HTTP response for executed request(s), with the status the media type asks for. An
+/// answer refused by a spent budget carries `Retry-After` (the longest wait of a batch) under
+/// both media types; under `application/graphql-response+json` it is a 429 when nothing ran.
 fn graphql_response(media: MediaType, response: BatchResponse) -> HttpResponse {
-    let (all_request_errors, body) = match response {
-        BatchResponse::Single(single) => (is_request_error(&single), response_json(single)),
+    let (all_request_errors, retry, body) = match response {
+        BatchResponse::Single(single) => (
+            is_request_error(&single),
+            retry_after(&single),
+            response_json(single),
+        ),
         BatchResponse::Batch(all) => (
             all.iter().all(is_request_error),
+            all.iter().filter_map(retry_after).max(),
             all.into_iter()
                 .map(response_json)
                 .collect::<Result<Vec<_>, _>>()
@@ -105,15 +133,19 @@ fn graphql_response(media: MediaType, response: BatchResponse) -> HttpResponse {
                 .body(error_body(ErrorCode::Internal, "internal error", None).to_string());
         }
     };
-    let status = if media == MediaType::GraphQLResponse && all_request_errors {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
+    let status = match (media, all_request_errors, retry) {
+        (MediaType::GraphQLResponse, true, Some(_)) => StatusCode::TOO_MANY_REQUESTS,
+        (MediaType::GraphQLResponse, true, None) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::OK,
     };
-    HttpResponse::build(status)
+    let mut answer = HttpResponse::build(status);
+    answer
         .content_type(media.content_type())
-        .insert_header((header::VARY, "Accept"))
-        .body(body.to_string())
+        .insert_header((header::VARY, "Accept"));
+    if let Some(seconds) = retry {
+        answer.insert_header((header::RETRY_AFTER, seconds.to_string()));
+    }
+    answer.body(body.to_string())
 }
 
 /// The 405 a mutation sent with GET gets.
@@ -173,6 +205,7 @@ async fn execute(
         }
     };
     let origin = request_origin(req);
+    let client = client_address(req);
     let (requests, single) = match batch {
         BatchRequest::Single(request) => (vec![request], true),
         BatchRequest::Batch(requests) => (requests, false),
@@ -199,7 +232,14 @@ async fn execute(
             return mutation_over_get(media);
         }
         writes |= mutation;
-        attach_context(&mut request, state, &viewer, &origin, LoaderCache::Cached);
+        attach_context(
+            &mut request,
+            state,
+            &viewer,
+            &origin,
+            client,
+            LoaderCache::Cached,
+        );
         responses.push(state.schema.execute(request).await);
     }
     if writes {

@@ -4,6 +4,7 @@
 use super::protocol::{self, ClientMessage, Close, ServerMessage};
 use crate::{
     auth::Viewer,
+    cost::limiter::ClientAddress,
     error::ServiceError,
     graphql::{
         calendar::RequestOrigin,
@@ -61,6 +62,7 @@ impl From<Close> for End {
 pub(super) struct Connection {
     state: web::Data<AppState>,
     origin: RequestOrigin,
+    client: ClientAddress,
     header_token: Option<String>,
     session: Session,
     phase: Phase,
@@ -72,6 +74,7 @@ impl Connection {
     pub(super) fn new(state: web::Data<AppState>, req: &HttpRequest, session: Session) -> Self {
         Self {
             origin: server::request_origin(req),
+            client: server::client_address(req),
             header_token: server::authorization(req).map(str::to_owned),
             state,
             session,
@@ -290,6 +293,7 @@ impl Connection {
             &self.state,
             viewer,
             &self.origin,
+            self.client,
             server::LoaderCache::Uncached,
         );
         let mut results = events(self.state.schema.execute_stream(request));

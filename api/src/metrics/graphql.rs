@@ -45,11 +45,30 @@ struct OperationMetrics {
 fn outcome(response: &Response) -> Outcome {
     if response.errors.is_empty() {
         Outcome::Ok
+    } else if is_rate_limited(response) {
+        Outcome::RateLimited
     } else if is_request_error(response) {
         Outcome::RequestError
     } else {
         Outcome::Errors
     }
+}
+
+/// A response refused because a budget was spent (RATE_LIMITED, nothing ran).
+pub fn is_rate_limited(response: &Response) -> bool {
+    is_request_error(response)
+        && response.errors.iter().any(|error| {
+            error
+                .extensions
+                .as_ref()
+                .and_then(|extensions| extensions.get("code"))
+                .is_some_and(|code| {
+                    *code
+                        == async_graphql::Value::from(
+                            crate::graphql::error::ErrorCode::RateLimited.as_str(),
+                        )
+                })
+        })
 }
 
 /// The name and kind of the operation a request selects in a document, if it selects one.

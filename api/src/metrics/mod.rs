@@ -79,6 +79,8 @@ pub struct Metrics {
     graphql_requests: IntCounterVec,
     graphql_duration: HistogramVec,
     graphql_complexity: Histogram,
+    graphql_cost: HistogramVec,
+    rate_limit_rejections: IntCounterVec,
     http_requests: IntCounterVec,
     db_pool_connections: IntGaugeVec,
     db_pool_max: IntGauge,
@@ -164,6 +166,26 @@ impl Metrics {
                 ]),
             )?,
         )?;
+        let graphql_cost = register(
+            &registry,
+            HistogramVec::new(
+                HistogramOpts::new(
+                    "praxis_graphql_cost_points",
+                    "Cost of GraphQL operations in points: requested (computed before running, \
+                     what budgets are charged) and actual (what the answer held).",
+                )
+                .buckets(vec![
+                    1.0, 10.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0, 20000.0,
+                ]),
+                &["measure"],
+            )?,
+        )?;
+        let rate_limit_rejections = counter_vec(
+            &registry,
+            "praxis_rate_limit_rejections_total",
+            "Operations refused because a cost budget was spent, by the budget's scope.",
+            &["scope"],
+        )?;
         let http_requests = counter_vec(
             &registry,
             "praxis_http_requests_total",
@@ -184,6 +206,8 @@ impl Metrics {
             graphql_requests,
             graphql_duration,
             graphql_complexity,
+            graphql_cost,
+            rate_limit_rejections,
             http_requests,
             db_pool_connections,
             db_pool_max: gauge(
@@ -289,6 +313,27 @@ impl Metrics {
 
     pub fn graphql_complexity(&self, complexity: usize) {
         self.graphql_complexity.observe(complexity as f64);
+    }
+
+    /// The cost of an operation as computed before it ran.
+    pub fn graphql_cost_requested(&self, points: u64) {
+        self.graphql_cost
+            .with_label_values(&["requested"])
+            .observe(points as f64);
+    }
+
+    /// The cost of what an operation's answer held.
+    pub fn graphql_cost_actual(&self, points: u64) {
+        self.graphql_cost
+            .with_label_values(&["actual"])
+            .observe(points as f64);
+    }
+
+    /// An operation refused because the budget of this scope was spent.
+    pub fn rate_limit_rejection(&self, scope: &str) {
+        self.rate_limit_rejections
+            .with_label_values(&[&scope.to_lowercase()])
+            .inc();
     }
 
     pub fn http_request(&self, method: &str, route: &str, status: u16) {

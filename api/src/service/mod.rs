@@ -21,6 +21,7 @@ pub mod partnership;
 pub mod persisted_operation;
 pub mod person;
 pub mod problem;
+pub mod rate_limit;
 pub mod report;
 pub mod search;
 pub mod search_index;

@@ -362,6 +362,8 @@ export type AuditAction =
   | 'ORGANIZATION_ENABLED'
   /** An organization was invited to a community. */
   | 'ORGANIZATION_INVITED'
+  /** The platform operator set an organization's cost budgets (rate limits). */
+  | 'ORGANIZATION_RATE_LIMIT_SET'
   /** The host removed an organization (or withdrew its invitation). */
   | 'ORGANIZATION_REMOVED'
   /** An organization withdrew from a community. */
@@ -1124,6 +1126,8 @@ export type DomainEventType =
   | 'ORGANIZATION_ENABLED'
   /** A host invited an organization to a community. */
   | 'ORGANIZATION_INVITED'
+  /** The platform operator set an organization's cost budgets (rate limits). */
+  | 'ORGANIZATION_RATE_LIMIT_SET'
   /** A host removed an organization from a community. */
   | 'ORGANIZATION_REMOVED'
   /** An organization withdrew from a community. */
@@ -2142,6 +2146,12 @@ export type MutationRoot = {
    * operator. Audited.
    */
   setOidcLogin: SetOidcLoginPayload;
+  /**
+   * Sets an organization's cost budgets per rate-limit window (null restores a default).
+   * Platform operator only. Audited. An instance applies new budgets at once if it set
+   * them, others within 10 seconds; a bucket starts full at its new size.
+   */
+  setOrganizationRateLimit: SetOrganizationRateLimitPayload;
   /** Sets the viewer's organization's policy for one partner. Admins only. */
   setPartnerPolicy: PartnershipPayload;
   /** Sets an organization's default partner policies. Its admins only. */
@@ -2490,6 +2500,12 @@ export type MutationRootSetCommunityRhythmArgs = {
 /** All mutations. */
 export type MutationRootSetOidcLoginArgs = {
   input: SetOidcLoginInput;
+};
+
+
+/** All mutations. */
+export type MutationRootSetOrganizationRateLimitArgs = {
+  input: SetOrganizationRateLimitInput;
 };
 
 
@@ -2874,6 +2890,28 @@ export type OrganizationPayload = {
   organization?: Maybe<Organization>;
   /** Why the change was not made. */
   userErrors: Array<UserError>;
+};
+
+/**
+ * An organization's own cost budgets per rate-limit window; a null budget is the server's
+ * default.
+ */
+export type OrganizationRateLimit = {
+  __typename?: 'OrganizationRateLimit';
+  /** The organization these budgets are for. */
+  organization?: Maybe<Organization>;
+  /**
+   * Cost points all people of the organization may spend per window; null: the server's
+   * default (`--rate-limit-organization`).
+   */
+  organizationPoints?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Cost points each person of the organization may spend per window; null: the server's
+   * default (`--rate-limit-person`).
+   */
+  personPoints?: Maybe<Scalars['Int']['output']>;
+  /** When the budgets were last set. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Input naming one organization. */
@@ -3806,6 +3844,31 @@ export type SetOidcLoginPayload = {
   __typename?: 'SetOidcLoginPayload';
   /** The object after the change; null when `userErrors` says why it was not made. */
   oidcLogin?: Maybe<OidcLogin>;
+  /** Why the change was not made. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `setOrganizationRateLimit`. */
+export type SetOrganizationRateLimitInput = {
+  /** Global id of the organization. */
+  organizationId: Scalars['ID']['input'];
+  /**
+   * Cost points all its people may spend per window (1 to 1,000,000,000); null: the
+   * server's default.
+   */
+  organizationPoints?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Cost points each of its people may spend per window (1 to 1,000,000,000); null: the
+   * server's default.
+   */
+  personPoints?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `setOrganizationRateLimit`. */
+export type SetOrganizationRateLimitPayload = {
+  __typename?: 'SetOrganizationRateLimitPayload';
+  /** The object after the change; null when `userErrors` says why it was not made. */
+  rateLimit?: Maybe<OrganizationRateLimit>;
   /** Why the change was not made. */
   userErrors: Array<UserError>;
 };
