@@ -5,11 +5,10 @@
 //! application/graphql-response+json, 200 under application/json) and refill over the window.
 
 use crate::common::*;
-use futures_util::{SinkExt, StreamExt};
+use crate::realtime::client::Subscriber;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Duration;
-use tokio_tungstenite::tungstenite::{client::IntoClientRequest, Message};
 
 /// `{ viewer { organization { slug } } }`: viewer 1 + organization 1 + slug 1.
 const VIEWER: &str = "{ viewer { organization { slug } } }";
@@ -522,82 +521,30 @@ async fn budgets_refill(backend: Backend) {
 }
 db_test!(spent_budgets_refill_over_the_window, budgets_refill);
 
-type Socket =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-async fn ws_send(socket: &mut Socket, value: Value) {
-    socket
-        .send(Message::Text(value.to_string().into()))
-        .await
-        .unwrap();
-}
-
-async fn ws_recv(socket: &mut Socket) -> Value {
-    loop {
-        let message = tokio::time::timeout(Duration::from_secs(10), socket.next())
-            .await
-            .expect("no message within 10 s")
-            .expect("socket ended")
-            .unwrap();
-        if let Message::Text(text) = message {
-            return serde_json::from_str(&text).unwrap();
-        }
-    }
-}
-
 async fn websocket_operations_pay(backend: Backend) {
     let Some(app) = spawn_app_with(backend, SMALL_BUDGETS).await else {
         return;
     };
     let acme = app.create_org("acme").await;
     let alice = acme.token("alice", json!({}));
-    let mut request = format!("ws://{}/graphql", app.addr)
-        .into_client_request()
-        .unwrap();
-    request.headers_mut().insert(
-        "Sec-WebSocket-Protocol",
-        "graphql-transport-ws".parse().unwrap(),
-    );
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
-    ws_send(
-        &mut socket,
-        json!({ "type": "connection_init", "payload": { "token": alice } }),
-    )
-    .await;
-    assert_eq!(ws_recv(&mut socket).await["type"], "connection_ack");
+    let mut socket = Subscriber::connect(&app.addr.to_string(), &alice).await;
     for n in 1..=10u64 {
-        let id = n.to_string();
-        ws_send(
-            &mut socket,
-            json!({ "id": id, "type": "subscribe", "payload": { "query": VIEWER } }),
-        )
-        .await;
-        let next = ws_recv(&mut socket).await;
-        assert_eq!(next["type"], "next", "{next:#}");
-        let cost = &next["payload"]["extensions"]["cost"];
+        let next = socket
+            .run(&n.to_string(), json!({ "query": VIEWER }))
+            .await
+            .unwrap_or_else(|error| panic!("{error:#}"));
+        let cost = &next["extensions"]["cost"];
         assert_eq!(cost["requested"], VIEWER_COST);
         assert_eq!(cost["budget"]["remaining"], 30 - n * VIEWER_COST);
-        assert_eq!(ws_recv(&mut socket).await["type"], "complete");
     }
     // Spent: a query and a subscription alike are refused with an `error` message.
     for query in [VIEWER, "subscription { notifications { reason } }"] {
-        ws_send(
-            &mut socket,
-            json!({ "id": "late", "type": "subscribe", "payload": { "query": query } }),
-        )
-        .await;
-        let error = ws_recv(&mut socket).await;
-        assert_eq!(error["type"], "error", "{error:#}");
-        assert_eq!(
-            error["payload"][0]["extensions"]["code"], "RATE_LIMITED",
-            "{error:#}"
-        );
-        assert!(
-            error["payload"][0]["extensions"]["retryAfter"]
-                .as_u64()
-                .unwrap()
-                >= 1
-        );
+        let error = socket
+            .run("late", json!({ "query": query }))
+            .await
+            .expect_err("refused");
+        assert_eq!(error[0]["extensions"]["code"], "RATE_LIMITED", "{error:#}");
+        assert!(error[0]["extensions"]["retryAfter"].as_u64().unwrap() >= 1);
     }
     // HTTP shares the person's budget.
     let reply = app.graphql(Some(&alice), VIEWER, json!({})).await;

@@ -3,14 +3,9 @@
 //! people; and persisted-operations-only, which refuses anything else from its people.
 
 use crate::common::*;
-use futures_util::{SinkExt, StreamExt};
+use crate::realtime::client::Subscriber;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use std::time::Duration;
-use tokio_tungstenite::tungstenite::{client::IntoClientRequest, Message};
-
-type Socket =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 fn sha256(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
@@ -62,66 +57,6 @@ async fn get(app: &TestApp, token: Option<&str>, parameters: &[(&str, String)]) 
 fn only_code(reply: &Reply) -> String {
     assert_eq!(reply.codes().len(), 1, "{:#}", reply.body);
     reply.codes().remove(0)
-}
-
-/// A graphql-transport-ws socket acknowledged for `token`.
-async fn socket_for(app: &TestApp, token: &str) -> Socket {
-    let mut request = format!("ws://{}/graphql", app.addr)
-        .into_client_request()
-        .unwrap();
-    request.headers_mut().insert(
-        "Sec-WebSocket-Protocol",
-        "graphql-transport-ws".parse().unwrap(),
-    );
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
-    send(
-        &mut socket,
-        json!({ "type": "connection_init", "payload": { "token": token } }),
-    )
-    .await;
-    assert_eq!(recv(&mut socket).await, json!({ "type": "connection_ack" }));
-    socket
-}
-
-async fn send(socket: &mut Socket, value: Value) {
-    socket
-        .send(Message::Text(value.to_string().into()))
-        .await
-        .unwrap();
-}
-
-async fn recv(socket: &mut Socket) -> Value {
-    loop {
-        let message = tokio::time::timeout(Duration::from_secs(10), socket.next())
-            .await
-            .expect("no message within 10 s")
-            .expect("socket ended")
-            .unwrap();
-        match message {
-            Message::Ping(_) | Message::Pong(_) => continue,
-            Message::Text(text) => return serde_json::from_str(&text).unwrap(),
-            other => panic!("expected a text message, got {other:?}"),
-        }
-    }
-}
-
-/// Runs one operation on the socket: its `next` payload, or its `error` payload.
-async fn ws_run(socket: &mut Socket, id: &str, payload: Value) -> Result<Value, Value> {
-    send(
-        socket,
-        json!({ "type": "subscribe", "id": id, "payload": payload }),
-    )
-    .await;
-    let first = recv(socket).await;
-    assert_eq!(first["id"], id, "{first}");
-    match first["type"].as_str() {
-        Some("next") => {
-            assert_eq!(recv(socket).await, json!({ "type": "complete", "id": id }));
-            Ok(first["payload"].clone())
-        }
-        Some("error") => Err(first["payload"].clone()),
-        _ => panic!("unexpected message {first}"),
-    }
 }
 
 async fn metric(app: &TestApp, outcome: &str) -> f64 {
@@ -266,34 +201,29 @@ async fn automatic_persisted_queries(backend: Backend) {
     assert_eq!(empty.status, 400);
 
     // WebSocket: the cache is the instance's, shared with HTTP.
-    let mut socket = socket_for(&app, &bob).await;
-    let next = ws_run(&mut socket, "1", json!({ "extensions": persisted(&hash) }))
+    let mut socket = Subscriber::connect(&app.addr.to_string(), &bob).await;
+    let next = socket
+        .run("1", json!({ "extensions": persisted(&hash) }))
         .await
         .unwrap();
     assert_eq!(next["data"]["viewer"]["person"]["displayName"], "Bob");
     let other = "{ viewer { person { id } } }";
-    let error = ws_run(
-        &mut socket,
-        "2",
-        json!({ "extensions": persisted(&sha256(other)) }),
-    )
-    .await
-    .unwrap_err();
+    let error = socket
+        .run("2", json!({ "extensions": persisted(&sha256(other)) }))
+        .await
+        .unwrap_err();
     assert_eq!(error[0]["extensions"]["code"], "PERSISTED_QUERY_NOT_FOUND");
-    ws_run(
-        &mut socket,
-        "3",
-        json!({ "query": other, "extensions": persisted(&sha256(other)) }),
-    )
-    .await
-    .unwrap();
-    let next = ws_run(
-        &mut socket,
-        "4",
-        json!({ "extensions": persisted(&sha256(other)) }),
-    )
-    .await
-    .unwrap();
+    socket
+        .run(
+            "3",
+            json!({ "query": other, "extensions": persisted(&sha256(other)) }),
+        )
+        .await
+        .unwrap();
+    let next = socket
+        .run("4", json!({ "extensions": persisted(&sha256(other)) }))
+        .await
+        .unwrap();
     assert!(next["data"]["viewer"]["person"]["id"].is_string(), "{next}");
 
     assert!(metric(&app, "hit").await >= 5.0);
@@ -640,12 +570,14 @@ async fn persisted_operations_only(backend: Backend) {
         "PERSISTED_QUERY_REQUIRED"
     );
 
-    let mut socket = socket_for(&app, &bob).await;
-    let error = ws_run(&mut socket, "1", json!({ "query": ad_hoc }))
+    let mut socket = Subscriber::connect(&app.addr.to_string(), &bob).await;
+    let error = socket
+        .run("1", json!({ "query": ad_hoc }))
         .await
         .unwrap_err();
     assert_eq!(error[0]["extensions"]["code"], "PERSISTED_QUERY_REQUIRED");
-    let next = ws_run(&mut socket, "2", json!({ "extensions": persisted(&hash) }))
+    let next = socket
+        .run("2", json!({ "extensions": persisted(&hash) }))
         .await
         .unwrap();
     assert_eq!(next["data"]["viewer"]["isAdmin"], false);

@@ -80,8 +80,30 @@ impl Subscriber {
 
     /// Starts operation `id`.
     pub async fn subscribe(&mut self, id: &str, query: &str, variables: Value) {
-        self.send(json!({ "id": id, "type": "subscribe", "payload": { "query": query, "variables": variables } }))
+        self.start(id, json!({ "query": query, "variables": variables }))
             .await;
+    }
+
+    /// Starts operation `id` with a payload of any shape (`extensions` alone, say).
+    pub async fn start(&mut self, id: &str, payload: Value) {
+        self.send(json!({ "id": id, "type": "subscribe", "payload": payload }))
+            .await;
+    }
+
+    /// Runs a query or mutation: its `next` payload (then checks its `complete`), or the
+    /// payload of its `error`.
+    pub async fn run(&mut self, id: &str, payload: Value) -> Result<Value, Value> {
+        self.start(id, payload).await;
+        let first = self.message(id).await;
+        match first["type"].as_str() {
+            Some("next") => {
+                let complete = self.message(id).await;
+                assert_eq!(complete["type"], "complete", "{complete:#}");
+                Ok(first["payload"].clone())
+            }
+            Some("error") => Err(first["payload"].clone()),
+            _ => panic!("unexpected message {first:#}"),
+        }
     }
 
     /// The next message of operation `id` (`next`, `error` or `complete`).
