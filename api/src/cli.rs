@@ -26,10 +26,13 @@ use std::process::ExitCode;
 /// Entry point of the `praxis` binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Err(err) = telemetry::init(&cli.log) {
-        eprintln!("error: {err:#}");
-        return ExitCode::FAILURE;
-    }
+    let telemetry = match telemetry::init(&cli.log) {
+        Ok(telemetry) => telemetry,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return ExitCode::FAILURE;
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -40,7 +43,11 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    let outcome = runtime.block_on(run(cli));
+    // The runtime goes first: the exporter's blocking client may not be dropped inside it.
+    drop(runtime);
+    telemetry.shutdown();
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {}", one_line(&err));

@@ -81,6 +81,44 @@ pub struct LogArgs {
         default_value = "info,sqlx=warn,sea_orm_migration=warn"
     )]
     pub log: String,
+    /// Export traces over OTLP/HTTP (protobuf) to this URL, e.g.
+    /// `http://127.0.0.1:4318/v1/traces`; unset, nothing is exported. The SDK's own
+    /// `OTEL_EXPORTER_OTLP_HEADERS`, `OTEL_EXPORTER_OTLP_TIMEOUT` and `OTEL_BSP_*` apply.
+    #[arg(long, env = "PRAXIS_OTLP_ENDPOINT", global = true, value_parser = parse_otlp_endpoint)]
+    pub otlp_endpoint: Option<url::Url>,
+    /// Share of traces started here that are exported, 0 to 1; a request carrying a
+    /// `traceparent` follows its caller's sampling decision.
+    #[arg(
+        long,
+        env = "PRAXIS_OTLP_SAMPLE_RATIO",
+        global = true,
+        default_value_t = 1.0,
+        value_parser = parse_ratio
+    )]
+    pub otlp_sample_ratio: f64,
+    /// `service.name` of the exported traces.
+    #[arg(
+        long,
+        env = "PRAXIS_OTLP_SERVICE_NAME",
+        global = true,
+        default_value = "praxis"
+    )]
+    pub otlp_service_name: String,
+}
+
+fn parse_otlp_endpoint(value: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(value).map_err(|e| format!("not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err("must be an http:// or https:// URL with a host".to_owned());
+    }
+    Ok(url)
+}
+
+fn parse_ratio(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(ratio) if (0.0..=1.0).contains(&ratio) => Ok(ratio),
+        _ => Err("must be a number from 0 to 1".to_owned()),
+    }
 }
 
 /// Token verification settings, shared by `serve`, `token` and `seed`.

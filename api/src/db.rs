@@ -38,7 +38,9 @@ pub async fn connect(args: &DatabaseArgs) -> anyhow::Result<DatabaseConnection> 
         .acquire_timeout(args.database_timeout)
         .max_connections(args.database_max_connections)
         .min_connections(0)
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // Statement spans (exported traces) carry the SQL: values are bound, never in it.
+        .record_stmt_in_spans(true);
     if engine == Engine::Sqlite {
         let busy = args.database_timeout.max(Duration::from_secs(1));
         options.map_sqlx_sqlite_opts(move |opts| {

@@ -124,6 +124,8 @@ pub fn build_schema(
     .data(db)
     .data(settings)
     .data(persisted_operation::DocumentValidator::new(limits))
+    // First, so the operation's span holds what the others do.
+    .extension(crate::telemetry::graphql::TraceExtension)
     .extension(crate::metrics::graphql::MetricsExtension(
         hub.metrics().clone(),
     ))
