@@ -453,3 +453,108 @@ pub fn fixture(name: &str) -> String {
     ))
     .unwrap()
 }
+
+/// A `praxis serve` process of the built binary on a free loopback port, with `--workers 1`;
+/// killed (SIGKILL) when dropped unless stopped with [`ServerProcess::stop`]. Its stderr goes
+/// to a file (a pipe nobody reads would block a chatty server).
+pub struct ServerProcess {
+    pub child: std::process::Child,
+    /// `127.0.0.1:port`.
+    pub addr: String,
+    /// `http://127.0.0.1:port`.
+    pub base: String,
+    stderr: tempfile::NamedTempFile,
+}
+
+impl ServerProcess {
+    /// Runs `praxis --database-url URL <global…> serve --bind … --workers 1 <serve…>` with
+    /// `env` added (PRAXIS_DATABASE_URL and PRAXIS_OTLP_ENDPOINT removed) and waits, at most
+    /// 20 s, until `/readyz` answers 200.
+    pub async fn start(
+        database_url: &str,
+        global: &[&str],
+        serve: &[&str],
+        env: &[(&str, &str)],
+    ) -> ServerProcess {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let addr = format!("127.0.0.1:{port}");
+        let stderr = tempfile::NamedTempFile::new().unwrap();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"))
+            .env_remove("PRAXIS_DATABASE_URL")
+            .env_remove("PRAXIS_OTLP_ENDPOINT")
+            .envs(env.iter().copied())
+            .args(["--database-url", database_url])
+            .args(global)
+            .args(["serve", "--bind", &addr, "--workers", "1"])
+            .args(serve)
+            .stdout(std::process::Stdio::null())
+            .stderr(stderr.reopen().unwrap())
+            .spawn()
+            .unwrap();
+        let server = ServerProcess {
+            child,
+            base: format!("http://{addr}"),
+            addr,
+            stderr,
+        };
+        let client = reqwest::Client::new();
+        let started = std::time::Instant::now();
+        while !client
+            .get(format!("{}/readyz", server.base))
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(20),
+                "praxis serve on {} did not become ready: {}",
+                server.addr,
+                server.stderr_text()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        server
+    }
+
+    /// What the server has written to stderr so far.
+    pub fn stderr_text(&self) -> String {
+        std::fs::read_to_string(self.stderr.path()).unwrap_or_default()
+    }
+
+    /// SIGTERM, then waits (at most 30 s) for the graceful exit; its status and stderr.
+    pub async fn stop(mut self) -> (std::process::ExitStatus, String) {
+        let pid = self.child.id().to_string();
+        assert!(std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success());
+        let started = std::time::Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status, self.stderr_text());
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "praxis serve ignored SIGTERM"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+
+    /// SIGKILL: a crash.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}

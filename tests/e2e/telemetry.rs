@@ -3,6 +3,7 @@
 //! own message types. The exporter holds spans for a minute (`OTEL_BSP_SCHEDULE_DELAY`), so
 //! everything the test reads was sent by the flush at graceful shutdown.
 
+use crate::common::ServerProcess;
 use opentelemetry_proto::tonic::{
     collector::trace::v1::ExportTraceServiceRequest,
     common::v1::{any_value::Value as AnyValue, KeyValue},
@@ -10,11 +11,7 @@ use opentelemetry_proto::tonic::{
 };
 use prost::Message;
 use serde_json::{json, Value};
-use std::{
-    collections::HashMap,
-    process::{Command, Stdio},
-    time::Duration,
-};
+use std::{collections::HashMap, process::Command};
 use wiremock::{
     matchers::{method, path},
     Mock, MockServer, ResponseTemplate,
@@ -76,50 +73,21 @@ async fn spans_reach_the_collector_joined_to_the_callers_trace() {
     .to_owned();
     assert!(token.len() > 20, "no token: {token:?}");
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let bind = format!("127.0.0.1:{port}");
     let endpoint = format!("{}/v1/traces", collector.uri());
-    let mut server = Command::new(env!("CARGO_BIN_EXE_praxis"))
-        .env_remove("PRAXIS_DATABASE_URL")
-        .env("PRAXIS_LOG", "warn")
-        .env("OTEL_BSP_SCHEDULE_DELAY", "60000")
-        .args([
-            "--database-url",
-            &url,
+    let server = ServerProcess::start(
+        &url,
+        &[
             "--otlp-endpoint",
             &endpoint,
             "--otlp-service-name",
             "praxis-under-test",
-            "serve",
-            "--bind",
-            &bind,
-            "--workers",
-            "1",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+        &[],
+        &[("PRAXIS_LOG", "warn"), ("OTEL_BSP_SCHEDULE_DELAY", "60000")],
+    )
+    .await;
     let client = reqwest::Client::new();
-    let base = format!("http://{bind}");
-    let mut ready = false;
-    for _ in 0..150 {
-        if client
-            .get(format!("{base}/readyz"))
-            .send()
-            .await
-            .is_ok_and(|r| r.status().is_success())
-        {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(ready, "server did not become ready");
+    let base = server.base.clone();
 
     // A portal's query inside the caller's trace, then a failing one that starts a trace here.
     let home = "query Home { viewer { memberships(first: 5) { nodes { community { name } } } } }";
@@ -148,26 +116,7 @@ async fn spans_reach_the_collector_joined_to_the_callers_trace() {
     assert!(reply.get("errors").is_some(), "{reply:#}");
 
     // Graceful stop: the spans still queued are sent before the process exits.
-    let pid = server.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
-    let mut stopped = None;
-    for _ in 0..300 {
-        if let Some(status) = server.try_wait().unwrap() {
-            stopped = Some(status);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let Some(status) = stopped else {
-        server.kill().ok();
-        panic!("server ignored SIGTERM");
-    };
-    let mut stderr = String::new();
-    std::io::Read::read_to_string(&mut server.stderr.take().unwrap(), &mut stderr).unwrap();
+    let (status, stderr) = server.stop().await;
     assert!(status.success(), "exit {status:?}: {stderr}");
 
     let bodies: Vec<Vec<u8>> = collector

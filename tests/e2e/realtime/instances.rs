@@ -12,67 +12,7 @@ use entity::{
 };
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
-use std::{
-    process::{Child, Command, Stdio},
-    time::Duration,
-};
 use uuid::Uuid;
-
-/// A `praxis serve` process, killed when dropped.
-pub(crate) struct Instance {
-    child: Child,
-    pub addr: String,
-}
-
-impl Instance {
-    /// Starts the binary on `database_url` with `extra` serve flags; waits until it is ready.
-    pub async fn start(database_url: &str, extra: &[&str]) -> Instance {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let addr = format!("127.0.0.1:{port}");
-        let mut args = vec![
-            "--database-url",
-            database_url,
-            "serve",
-            "--bind",
-            &addr,
-            "--workers",
-            "1",
-        ];
-        args.extend_from_slice(extra);
-        let child = Command::new(env!("CARGO_BIN_EXE_praxis"))
-            .env_remove("PRAXIS_DATABASE_URL")
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let instance = Instance { child, addr };
-        let client = reqwest::Client::new();
-        for _ in 0..200 {
-            if client
-                .get(format!("http://{}/readyz", instance.addr))
-                .send()
-                .await
-                .is_ok_and(|r| r.status().is_success())
-            {
-                return instance;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("praxis serve on {} did not become ready", instance.addr);
-    }
-}
-
-impl Drop for Instance {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_on_postgresql() {
@@ -87,8 +27,8 @@ async fn two_instances_on_postgresql() {
     let alice = actor(&app, &acme, "alice", "Alice Acme", true).await;
     // Neither process polls within the test: only notifications can wake them.
     let quiet = ["--outbox-poll-interval", "1h"];
-    let one = Instance::start(&app.database_url, &quiet).await;
-    let two = Instance::start(&app.database_url, &quiet).await;
+    let one = ServerProcess::start(&app.database_url, &[], &quiet, &[]).await;
+    let two = ServerProcess::start(&app.database_url, &[], &quiet, &[]).await;
 
     let acme_id = org_id(&app, "acme").await;
     let mut on_one = Subscriber::connect(&one.addr, &alice.token).await;

@@ -5,10 +5,7 @@
 use super::{receiver::*, PATIENCE};
 use crate::common::*;
 use serde_json::{json, Value};
-use std::{
-    process::{Child, Command, Stdio},
-    time::{Duration, Instant},
-};
+use std::process::Command;
 
 fn praxis(database_url: &str, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_praxis"))
@@ -27,65 +24,25 @@ fn praxis(database_url: &str, args: &[&str]) -> String {
     String::from_utf8(output.stdout).unwrap().trim().to_owned()
 }
 
-/// A `praxis serve` process, killed (SIGKILL) when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
+/// A `praxis serve` process with fast webhook retries and polling; SIGKILLed when dropped.
+struct Server(ServerProcess);
 
 impl Server {
     async fn start(database_url: &str, extra: &[&str]) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let bind = format!("127.0.0.1:{port}");
-        let child = Command::new(env!("CARGO_BIN_EXE_praxis"))
-            .env_remove("PRAXIS_DATABASE_URL")
-            .env("PRAXIS_LOG", "warn")
-            .args([
-                "--database-url",
-                database_url,
-                "serve",
-                "--bind",
-                &bind,
-                "--workers",
-                "1",
-            ])
-            .args([
-                "--webhook-allow-private-networks",
-                "--webhook-retry-base",
-                "100ms",
-                "--outbox-poll-interval",
-                "100ms",
-            ])
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let server = Server {
-            child,
-            base: format!("http://{bind}"),
-        };
-        let client = reqwest::Client::new();
-        let started = Instant::now();
-        while !client
-            .get(format!("{}/readyz", server.base))
-            .send()
-            .await
-            .is_ok_and(|r| r.status().is_success())
-        {
-            assert!(started.elapsed() < PATIENCE, "server did not become ready");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        server
+        let mut serve = vec![
+            "--webhook-allow-private-networks",
+            "--webhook-retry-base",
+            "100ms",
+            "--outbox-poll-interval",
+            "100ms",
+        ];
+        serve.extend_from_slice(extra);
+        Server(ServerProcess::start(database_url, &[], &serve, &[("PRAXIS_LOG", "warn")]).await)
     }
 
     async fn graphql(&self, token: &str, query: &str, variables: Value) -> Value {
         let body: Value = reqwest::Client::new()
-            .post(format!("{}/graphql", self.base))
+            .post(format!("{}/graphql", self.0.base))
             .bearer_auth(token)
             .json(&json!({ "query": query, "variables": variables }))
             .send()
@@ -100,15 +57,7 @@ impl Server {
 
     /// SIGKILL: no shutdown, no cleanup.
     fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.0.kill();
     }
 }
 
