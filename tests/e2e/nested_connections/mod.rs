@@ -3,7 +3,7 @@
 //! page info and cursors as each parent's list read on its own, never a row the viewer may
 //! not see (`equivalence`).
 
-// mod equivalence;
+mod equivalence;
 mod statements;
 
 use crate::common::TestApp;
