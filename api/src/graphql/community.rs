@@ -181,23 +181,22 @@ impl Community {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Participation>> {
-        let (db, viewer) = context::request(ctx)?;
-        let scope = ParticipationScope::Community(self.0.id);
+        let (_, viewer) = context::request(ctx)?;
         let status = status.map(Into::into);
-        let listing = service::participation::listing(db, viewer, scope, status).await;
-        listing_connection(
-            ctx,
-            listing,
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-            |p| p.id,
-            Participation,
-        )
-        .await
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::participation::participants_by_community(viewer, status);
+        let one = |args| async move {
+            let (db, viewer) = context::request(ctx)?;
+            let scope = ParticipationScope::Community(self.0.id);
+            let listing = service::participation::listing(db, viewer, scope, status).await;
+            listing_connection(ctx, listing, args, |p| p.id, Participation).await
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |p| p.id, Participation, one).await
     }
 
     /// Members the viewer may see, in the order they first asked to join. Members see the
@@ -358,14 +357,18 @@ impl Community {
             community_id: Some(self.0.id),
             ..ApplicationFilter::default()
         };
-        let listing = service::application::visible(viewer, &filter);
         let args = PageArgs {
             first,
             after,
             last,
             before,
         };
-        listing_connection(ctx, listing, args, |a| a.id, Application).await
+        let siblings = service::application::visible_by_community(viewer, &filter);
+        let one = |args| {
+            let listing = service::application::visible(viewer, &filter);
+            listing_connection(ctx, listing, args, |a| a.id, Application)
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |a| a.id, Application, one).await
     }
 
     /// How often the community meets, who comes, and where it went quiet, over a period.

@@ -186,20 +186,18 @@ impl Problem {
             problem_id: Some(self.0.id),
             ..ApplicationFilter::default()
         };
-        let listing = service::application::visible(viewer, &filter);
-        listing_connection(
-            ctx,
-            listing,
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-            |a| a.id,
-            Application,
-        )
-        .await
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::application::visible_by_problem(viewer, &filter);
+        let one = |args| {
+            let listing = service::application::visible(viewer, &filter);
+            listing_connection(ctx, listing, args, |a| a.id, Application)
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |a| a.id, Application, one).await
     }
 
     /// Its top-level ideas (replies hang under each idea).

@@ -38,6 +38,12 @@ fn articles() -> String {
 fn members() -> String {
     format!("members(first: 2) {{ {PAGE} nodes {{ id status }} }}")
 }
+fn participants() -> String {
+    format!("participants(first: 1) {{ {PAGE} nodes {{ id status }} }}")
+}
+fn applications() -> String {
+    format!("applications(first: 2) {{ {PAGE} nodes {{ id }} }}")
+}
 
 /// What the test wrote: each list in the order it is listed.
 #[derive(Default)]
@@ -302,7 +308,15 @@ async fn nested_equivalence(backend: Backend) {
 
     let query = format!(
         "query($from: DateTime!) {{ viewer {{ memberships(first: 50) {{ nodes {{ status community {{ id {} }} }} }} }} }}",
-        [problems(true), events(), articles(), members()].join(" ")
+        [
+            problems(true),
+            events(),
+            articles(),
+            members(),
+            participants(),
+            applications(),
+        ]
+        .join(" ")
     );
     let reply = app
         .graphql(Some(&w.gina.token), &query, json!({ "from": FROM }))
@@ -351,8 +365,14 @@ async fn nested_equivalence(backend: Backend) {
             )
             .await;
         }
-        let read_alone = alone(&app, &token, &c_id, "Community", "members", &members()).await;
-        assert_eq!(community["members"], read_alone, "members of {c_id}");
+        for (field, selection) in [
+            ("members", members()),
+            ("participants", participants()),
+            ("applications", applications()),
+        ] {
+            let read_alone = alone(&app, &token, &c_id, "Community", field, &selection).await;
+            assert_eq!(community[field], read_alone, "{field} of {c_id}");
+        }
         for problem in community["problems"]["nodes"].as_array().unwrap() {
             let p_id = s(&problem["id"]).to_owned();
             let ideas_alone = without(&problem["ideas"], "replies");
