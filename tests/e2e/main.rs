@@ -23,6 +23,7 @@ mod isolation;
 mod knowledge_cycle;
 mod knowledge_journey;
 mod metrics;
+mod nested_connections;
 mod oidc_login;
 mod persisted_queries;
 mod realtime;

@@ -21,6 +21,7 @@ use super::{
     report::{CommunityHealth, PeriodInput, RhythmReport},
     report_leadership::CommunityLeadership,
     report_value::ValueReport,
+    siblings::sibling_connection,
 };
 use crate::service::{
     self,
@@ -151,19 +152,18 @@ impl Community {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Problem>> {
-        let filter = filter.unwrap_or_default().into_service(Some(self.0.id));
-        problem_connection(
-            ctx,
-            filter,
-            order_by.into(),
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-        )
-        .await
+        let (_, viewer) = context::request(ctx)?;
+        let filter = filter.unwrap_or_default().into_service(Some(self.0.id))?;
+        let order = order_by.into();
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::problem::visible_by_community(viewer, &filter, order);
+        let one = |args| problem_connection(ctx, Ok(filter), order, args);
+        sibling_connection(ctx, siblings, self.0.id, args, |p| p.id, Problem, one).await
     }
 
     /// The organizations taking part (the host included), oldest first. Members see the
@@ -181,23 +181,22 @@ impl Community {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Participation>> {
-        let (db, viewer) = context::request(ctx)?;
-        let scope = ParticipationScope::Community(self.0.id);
+        let (_, viewer) = context::request(ctx)?;
         let status = status.map(Into::into);
-        let listing = service::participation::listing(db, viewer, scope, status).await;
-        listing_connection(
-            ctx,
-            listing,
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-            |p| p.id,
-            Participation,
-        )
-        .await
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::participation::participants_by_community(viewer, status);
+        let one = |args| async move {
+            let (db, viewer) = context::request(ctx)?;
+            let scope = ParticipationScope::Community(self.0.id);
+            let listing = service::participation::listing(db, viewer, scope, status).await;
+            listing_connection(ctx, listing, args, |p| p.id, Participation).await
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |p| p.id, Participation, one).await
     }
 
     /// Members the viewer may see, in the order they first asked to join. Members see the
@@ -215,7 +214,7 @@ impl Community {
         #[graphql(desc = "Returns the last n items (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Returns items before this cursor.")] before: Option<String>,
     ) -> async_graphql::Result<PraxisConnection<Membership>> {
-        let (db, viewer) = context::request(ctx)?;
+        let (_, viewer) = context::request(ctx)?;
         let filter = MembershipFilter {
             organization_id: organization_id
                 .map(|id| expect_global_id(&id, NodeKind::Organization))
@@ -224,21 +223,20 @@ impl Community {
             role: role.map(Into::into),
             status: status.map(Into::into),
         };
-        let scope = MembershipScope::Community(self.0.id);
-        let listing = service::membership::listing(db, viewer, scope, &filter).await;
-        listing_connection(
-            ctx,
-            listing,
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-            |m| m.id,
-            Membership,
-        )
-        .await
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::membership::members_by_community(viewer, &filter);
+        let one = |args| async move {
+            let (db, viewer) = context::request(ctx)?;
+            let scope = MembershipScope::Community(self.0.id);
+            let listing = service::membership::listing(db, viewer, scope, &filter).await;
+            listing_connection(ctx, listing, args, |m| m.id, Membership).await
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |m| m.id, Membership, one).await
     }
 
     /// Knowledge articles the viewer may see (drafts and reviews only for their authors and
@@ -258,14 +256,28 @@ impl Community {
     ) -> async_graphql::Result<PraxisConnection<KnowledgeArticle>> {
         let (_, viewer) = context::request(ctx)?;
         let filter = filter.unwrap_or_default().in_community(self.0.id)?;
-        let listing = service::article::visible(viewer, &filter, order_by.into());
+        let order = order_by.into();
         let args = PageArgs {
             first,
             after,
             last,
             before,
         };
-        listing_connection(ctx, listing, args, |a| a.id, KnowledgeArticle).await
+        let siblings = service::article::visible_by_community(viewer, &filter, order);
+        let one = |args| {
+            let listing = service::article::visible(viewer, &filter, order);
+            listing_connection(ctx, listing, args, |a| a.id, KnowledgeArticle)
+        };
+        sibling_connection(
+            ctx,
+            siblings,
+            self.0.id,
+            args,
+            |a| a.id,
+            KnowledgeArticle,
+            one,
+        )
+        .await
     }
 
     /// Events of the community (and occurrences of its series), by start.
@@ -301,13 +313,14 @@ impl Community {
             last,
             before,
         };
-        super::event::event_connection(
-            ctx,
-            service::event::EventScope::Community(self.0.id),
-            &filter,
-            args,
-        )
-        .await
+        let (_, viewer) = context::request(ctx)?;
+        let siblings = service::event::listing_by_community(viewer, &filter);
+        let one = |args| {
+            let scope = service::event::EventScope::Community(self.0.id);
+            super::event::event_connection(ctx, scope, &filter, args)
+        };
+        let event = super::event::Event;
+        sibling_connection(ctx, siblings, self.0.id, args, |e| e.id, event, one).await
     }
 
     /// Recurring series of the community, oldest first.
@@ -344,14 +357,18 @@ impl Community {
             community_id: Some(self.0.id),
             ..ApplicationFilter::default()
         };
-        let listing = service::application::visible(viewer, &filter);
         let args = PageArgs {
             first,
             after,
             last,
             before,
         };
-        listing_connection(ctx, listing, args, |a| a.id, Application).await
+        let siblings = service::application::visible_by_community(viewer, &filter);
+        let one = |args| {
+            let listing = service::application::visible(viewer, &filter);
+            listing_connection(ctx, listing, args, |a| a.id, Application)
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |a| a.id, Application, one).await
     }
 
     /// How often the community meets, who comes, and where it went quiet, over a period.

@@ -11,6 +11,7 @@ use super::{
     organization::Organization,
     person::Person,
     problem::Problem,
+    siblings::sibling_connection,
 };
 use crate::service::{
     self,
@@ -176,20 +177,19 @@ impl Idea {
             parent_idea_id: Some(self.0.id),
             ..IdeaFilter::default()
         };
-        let listing = service::idea::visible(viewer, &filter, order_by.into());
-        listing_connection(
-            ctx,
-            listing,
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-            |i| i.id,
-            Idea,
-        )
-        .await
+        let order = order_by.into();
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::idea::replies_by_idea(viewer, &filter, order);
+        let one = |args| {
+            let listing = service::idea::visible(viewer, &filter, order);
+            listing_connection(ctx, listing, args, |i| i.id, Idea)
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |i| i.id, Idea, one).await
     }
 }
 

@@ -2,7 +2,12 @@
 //! statement per kind and depth. Each loader carries the viewer, so a batch only ever returns
 //! rows the viewer may see.
 
-use crate::{auth::Viewer, error::ServiceError, service};
+use super::siblings::{CountKey, PageKey, SiblingLoader};
+use crate::{
+    auth::Viewer,
+    error::ServiceError,
+    service::{self, page::Page, siblings::Ordered},
+};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use entity::{
     application, application_confirmation, article_author, audit_event, community, idea,
@@ -14,6 +19,7 @@ use std::{collections::HashMap, sync::Arc};
 use uuid::Uuid;
 
 type LoadResult<V> = Result<Option<V>, Arc<ServiceError>>;
+type SiblingModel<L> = <<L as Ordered>::Entity as sea_orm::EntityTrait>::Model;
 
 /// Defines a loader of `$value` by id through `$find(db, viewer, ids)`.
 macro_rules! visible_loader {
@@ -136,7 +142,7 @@ visible_loader!(
     service::application::viewer_confirmations
 );
 
-fn loader<L: Loader<Uuid>>(make: impl FnOnce() -> L) -> DataLoader<L, HashMapCache> {
+fn loader<L>(make: impl FnOnce() -> L) -> DataLoader<L, HashMapCache> {
     DataLoader::with_cache(make(), tokio::spawn, HashMapCache::default())
 }
 
@@ -164,6 +170,7 @@ pub struct Loaders {
     applications: DataLoader<ApplicationLoader, HashMapCache>,
     article_authors: DataLoader<ArticleAuthorsLoader, HashMapCache>,
     viewer_confirmations: DataLoader<ViewerConfirmationLoader, HashMapCache>,
+    siblings: DataLoader<SiblingLoader, HashMapCache>,
 }
 
 macro_rules! new_loader {
@@ -198,6 +205,8 @@ impl Loaders {
             applications: new_loader!(ApplicationLoader, db, viewer),
             article_authors: new_loader!(ArticleAuthorsLoader, db, viewer),
             viewer_confirmations: new_loader!(ViewerConfirmationLoader, db, viewer),
+            // Its keys carry the viewer's listings, so it needs no viewer of its own.
+            siblings: loader(|| SiblingLoader { db: db.clone() }),
         }
     }
 
@@ -224,6 +233,7 @@ impl Loaders {
         self.applications.enable_all_cache(false);
         self.article_authors.enable_all_cache(false);
         self.viewer_confirmations.enable_all_cache(false);
+        self.siblings.enable_all_cache(false);
     }
 
     pub async fn organization(&self, id: Uuid) -> LoadResult<organization::Model> {
@@ -351,5 +361,23 @@ impl Loaders {
         application_id: Uuid,
     ) -> LoadResult<application_confirmation::Model> {
         self.viewer_confirmations.load_one(application_id).await
+    }
+
+    /// The first page of one parent's list, read with its siblings'.
+    pub async fn sibling_page<L>(&self, key: PageKey<L>) -> LoadResult<Page<SiblingModel<L>>>
+    where
+        L: Ordered,
+        SiblingLoader: Loader<PageKey<L>, Value = Page<SiblingModel<L>>, Error = Arc<ServiceError>>,
+    {
+        self.siblings.load_one(key).await
+    }
+
+    /// The size of one parent's list, counted with its siblings'.
+    pub async fn sibling_count<L>(&self, key: CountKey<L>) -> LoadResult<u64>
+    where
+        L: Ordered,
+        SiblingLoader: Loader<CountKey<L>, Value = u64, Error = Arc<ServiceError>>,
+    {
+        self.siblings.load_one(key).await
     }
 }

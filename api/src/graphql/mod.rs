@@ -33,6 +33,7 @@ pub mod report;
 pub mod report_leadership;
 pub mod report_value;
 pub mod search;
+pub mod siblings;
 pub mod viewer;
 pub mod webhook;
 

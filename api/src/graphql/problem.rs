@@ -14,6 +14,7 @@ use super::{
     node::{expect_global_id, global_id, NodeKind},
     organization::Organization,
     person::Person,
+    siblings::sibling_connection,
 };
 use crate::service::{
     self,
@@ -154,20 +155,20 @@ impl Problem {
             source_problem_id: Some(self.0.id),
             ..ArticleFilter::default()
         };
-        let listing = service::article::visible(viewer, &filter, ArticleOrder::Newest);
-        listing_connection(
-            ctx,
-            listing,
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-            |a| a.id,
-            KnowledgeArticle,
-        )
-        .await
+        let order = ArticleOrder::Newest;
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::article::visible_by_source_problem(viewer, &filter, order);
+        let one = |args| {
+            let listing = service::article::visible(viewer, &filter, order);
+            listing_connection(ctx, listing, args, |a| a.id, KnowledgeArticle)
+        };
+        let article = KnowledgeArticle;
+        sibling_connection(ctx, siblings, self.0.id, args, |a| a.id, article, one).await
     }
 
     /// Reports of its solution applied at work, newest first.
@@ -185,20 +186,18 @@ impl Problem {
             problem_id: Some(self.0.id),
             ..ApplicationFilter::default()
         };
-        let listing = service::application::visible(viewer, &filter);
-        listing_connection(
-            ctx,
-            listing,
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-            |a| a.id,
-            Application,
-        )
-        .await
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::application::visible_by_problem(viewer, &filter);
+        let one = |args| {
+            let listing = service::application::visible(viewer, &filter);
+            listing_connection(ctx, listing, args, |a| a.id, Application)
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |a| a.id, Application, one).await
     }
 
     /// Its top-level ideas (replies hang under each idea).
@@ -223,20 +222,19 @@ impl Problem {
             accepted,
             ..IdeaFilter::default()
         };
-        let listing = service::idea::visible(viewer, &filter, order_by.into());
-        listing_connection(
-            ctx,
-            listing,
-            PageArgs {
-                first,
-                after,
-                last,
-                before,
-            },
-            |i| i.id,
-            Idea,
-        )
-        .await
+        let order = order_by.into();
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let siblings = service::idea::visible_by_problem(viewer, &filter, order);
+        let one = |args| {
+            let listing = service::idea::visible(viewer, &filter, order);
+            listing_connection(ctx, listing, args, |i| i.id, Idea)
+        };
+        sibling_connection(ctx, siblings, self.0.id, args, |i| i.id, Idea, one).await
     }
 }
 

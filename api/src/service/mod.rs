@@ -25,5 +25,6 @@ pub mod rate_limit;
 pub mod report;
 pub mod search;
 pub mod search_index;
+pub mod siblings;
 pub mod slug;
 pub mod webhook;

@@ -33,7 +33,7 @@ pub struct Page<T> {
 
 impl PageRequest {
     /// The page size and whether the page is read backwards from `before`/the end.
-    fn size_and_direction(&self) -> ServiceResult<(u64, bool)> {
+    pub fn size_and_direction(&self) -> ServiceResult<(u64, bool)> {
         let check = |field: &str, n: i32| -> ServiceResult<u64> {
             match u64::try_from(n) {
                 Ok(n) if n <= MAX_PAGE_SIZE => Ok(n),
@@ -222,6 +222,32 @@ where
     pub async fn count(&self, db: &impl ConnectionTrait) -> ServiceResult<u64> {
         use sea_orm::PaginatorTrait;
         Ok(self.select.clone().count(db).await?)
+    }
+}
+
+impl<E> super::siblings::Ordered for Listing<E>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+{
+    type Entity = E;
+
+    fn select(&self) -> &Select<E> {
+        &self.select
+    }
+
+    fn order(&self) -> Vec<(E::Column, bool)> {
+        let mut order: Vec<(E::Column, bool)> = self
+            .rank
+            .map(|(column, descending)| (column, !descending))
+            .into_iter()
+            .collect();
+        order.push((self.key, !self.newest_first));
+        order
+    }
+
+    fn cursor(&self, row: &E::Model, id: Uuid) -> Cursor {
+        self.cursor_of(row, id)
     }
 }
 

@@ -637,6 +637,26 @@ async fn check_scope(
     }
 }
 
+/// The participants of many communities, each community's as `listing` lists them for
+/// `ParticipationScope::Community` of it.
+pub fn participants_by_community(
+    viewer: &Viewer,
+    status: Option<ParticipationStatus>,
+) -> ServiceResult<super::siblings::Siblings<Listing<participation::Entity>>> {
+    access::require_signed_in(viewer)?;
+    let mut condition = Condition::all().add(access::visible_participations(viewer));
+    if let Some(status) = status {
+        condition = condition.add(status_condition(status));
+    }
+    Ok(super::siblings::Siblings::new(
+        Listing::oldest_first(
+            participation::Entity::find().filter(condition),
+            participation::Column::Id,
+        ),
+        participation::Column::CommunityId,
+    ))
+}
+
 /// Participations the viewer may see, oldest first.
 pub async fn listing(
     db: &impl ConnectionTrait,

@@ -14,7 +14,7 @@
 //! - `statements`: how many SQL statements a portal query runs as the community grows.
 
 mod bad_input;
-mod client;
+pub(crate) mod client;
 mod edit_window;
 mod journey;
 mod link_ends;

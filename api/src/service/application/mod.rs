@@ -5,8 +5,8 @@ mod reading;
 mod reporting;
 
 pub use reading::{
-    confirmations, find_visible, summary, viewer_confirmations, visible, ApplicationFilter,
-    ApplicationSummary, BusinessUnitCount,
+    confirmations, find_visible, summary, viewer_confirmations, visible, visible_by_community,
+    visible_by_problem, ApplicationFilter, ApplicationSummary, BusinessUnitCount,
 };
 pub use reporting::{confirm, report, NewApplication};
 

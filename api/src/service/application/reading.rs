@@ -6,7 +6,10 @@ use crate::{
     access,
     auth::Viewer,
     error::{ServiceError, ServiceResult},
-    service::page::{visible_by_id, Listing},
+    service::{
+        page::{visible_by_id, Listing},
+        siblings::Siblings,
+    },
 };
 use entity::{application, application_confirmation, knowledge_article};
 use sea_orm::{
@@ -69,6 +72,38 @@ pub fn visible(
     Ok(Listing::newest_first(
         application::Entity::find().filter(filtered(viewer, filter)),
         application::Column::Id,
+    ))
+}
+
+/// The applications of many communities, each community's as `visible` lists them with
+/// `filter.community_id` set to it.
+pub fn visible_by_community(
+    viewer: &Viewer,
+    filter: &ApplicationFilter,
+) -> ServiceResult<Siblings<Listing<application::Entity>>> {
+    let filter = ApplicationFilter {
+        community_id: None,
+        ..*filter
+    };
+    Ok(Siblings::new(
+        visible(viewer, &filter)?,
+        application::Column::CommunityId,
+    ))
+}
+
+/// The applications of many problems' solutions, each problem's as `visible` lists them with
+/// `filter.problem_id` set to it.
+pub fn visible_by_problem(
+    viewer: &Viewer,
+    filter: &ApplicationFilter,
+) -> ServiceResult<Siblings<Listing<application::Entity>>> {
+    let filter = ApplicationFilter {
+        problem_id: None,
+        ..*filter
+    };
+    Ok(Siblings::new(
+        visible(viewer, &filter)?,
+        application::Column::ProblemId,
     ))
 }
 

@@ -11,8 +11,8 @@ pub use authors::{add_author, remove_author};
 pub use creating::{create, NewArticle, MAX_CO_AUTHORS};
 pub use editing::{set_state, update, ArticlePatch, UpdateOutcome};
 pub use reading::{
-    authors_of, diff, find_visible, revision, revisions, unified_diff, visible, ArticleFilter,
-    ArticleOrder,
+    authors_of, diff, find_visible, revision, revisions, unified_diff, visible,
+    visible_by_community, visible_by_source_problem, ArticleFilter, ArticleOrder,
 };
 
 use super::{participation::visible_community, search_index};

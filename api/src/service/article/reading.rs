@@ -8,6 +8,7 @@ use crate::{
     service::{
         content::has_tags,
         page::{visible_by_id, Listing},
+        siblings::Siblings,
     },
 };
 use entity::{article_author, article_revision, enums::ArticleState, knowledge_article};
@@ -105,6 +106,42 @@ pub fn visible(
         ArticleOrder::MostApplied => Listing::newest_first(select, key)
             .ranked_by(knowledge_article::Column::ApplicationCount, true),
     })
+}
+
+/// The articles of many communities, each community's as `visible` lists them with
+/// `filter.community_id` set to it.
+pub fn visible_by_community(
+    viewer: &Viewer,
+    filter: &ArticleFilter,
+    order: ArticleOrder,
+) -> ServiceResult<Siblings<Listing<knowledge_article::Entity>>> {
+    let filter = ArticleFilter {
+        community_id: None,
+        ..filter.clone()
+    };
+    let listing = visible(viewer, &filter, order)?;
+    Ok(Siblings::new(
+        listing,
+        knowledge_article::Column::CommunityId,
+    ))
+}
+
+/// The articles written from many problems, each problem's as `visible` lists them with
+/// `filter.source_problem_id` set to it.
+pub fn visible_by_source_problem(
+    viewer: &Viewer,
+    filter: &ArticleFilter,
+    order: ArticleOrder,
+) -> ServiceResult<Siblings<Listing<knowledge_article::Entity>>> {
+    let filter = ArticleFilter {
+        source_problem_id: None,
+        ..filter.clone()
+    };
+    let listing = visible(viewer, &filter, order)?;
+    Ok(Siblings::new(
+        listing,
+        knowledge_article::Column::SourceProblemId,
+    ))
 }
 
 /// The revisions of an article the viewer may see, oldest (number 1) first.

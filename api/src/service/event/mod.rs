@@ -14,7 +14,8 @@ pub use creating::{create, NewEvent};
 pub use editing::{cancel, cancel_series, update, update_series, EventPatch, SeriesPatch};
 pub use reading::{
     community_series, find_visible, find_visible_rsvps, find_visible_series, host_of, listing,
-    rsvps_of, viewer_rsvps, waitlists_of, EventFilter, EventListing, EventScope,
+    listing_by_community, rsvps_of, viewer_rsvps, waitlists_of, EventFilter, EventListing,
+    EventScope,
 };
 pub use recurrence::extend_open_series;
 

@@ -5,8 +5,11 @@ use crate::{
     access,
     auth::Viewer,
     error::{ServiceError, ServiceResult},
-    service::page::{
-        visible_by_id, Cursor, Listing, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
+    service::{
+        page::{
+            visible_by_id, Cursor, Listing, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
+        },
+        siblings::{Ordered, Siblings},
     },
 };
 use chrono::{DateTime, TimeZone, Utc};
@@ -203,6 +206,26 @@ pub fn listing(
             )
         }
     };
+    Ok(EventListing {
+        select: narrowed(select, filter),
+    })
+}
+
+/// The events of many communities, each community's as
+/// `listing(viewer, EventScope::Community(id), filter)` lists them.
+pub fn listing_by_community(
+    viewer: &Viewer,
+    filter: &EventFilter,
+) -> ServiceResult<Siblings<EventListing>> {
+    access::require_signed_in(viewer)?;
+    let select = event::Entity::find().filter(access::visible_events(viewer));
+    let listing = EventListing {
+        select: narrowed(select, filter),
+    };
+    Ok(Siblings::new(listing, event::Column::CommunityId))
+}
+
+fn narrowed(mut select: Select<event::Entity>, filter: &EventFilter) -> Select<event::Entity> {
     if let Some(from) = filter.from {
         select = select.filter(event::Column::StartsAt.gte(from));
     }
@@ -215,7 +238,23 @@ pub fn listing(
     if !filter.include_cancelled {
         select = select.filter(event::Column::State.eq(EventState::Scheduled));
     }
-    Ok(EventListing { select })
+    select
+}
+
+impl Ordered for EventListing {
+    type Entity = event::Entity;
+
+    fn select(&self) -> &Select<event::Entity> {
+        &self.select
+    }
+
+    fn order(&self) -> Vec<(event::Column, bool)> {
+        vec![(event::Column::StartsAt, true), (event::Column::Id, true)]
+    }
+
+    fn cursor(&self, row: &event::Model, _id: Uuid) -> Cursor {
+        Self::cursor_of(row)
+    }
 }
 
 /// Events by id, those the viewer may see.

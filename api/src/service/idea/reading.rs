@@ -4,7 +4,10 @@ use crate::{
     access,
     auth::Viewer,
     error::ServiceResult,
-    service::page::{visible_by_id, Listing},
+    service::{
+        page::{visible_by_id, Listing},
+        siblings::Siblings,
+    },
 };
 use entity::{idea, idea_endorsement, idea_revision};
 use sea_orm::{
@@ -53,6 +56,48 @@ pub fn visible(
         }
         None => {}
     }
+    ordered(narrowed(condition, filter), order)
+}
+
+/// The top-level ideas of many problems, each problem's as `visible` lists them with
+/// `filter.problem_id` set to it (and no `parent_idea_id`).
+pub fn visible_by_problem(
+    viewer: &Viewer,
+    filter: &IdeaFilter,
+    order: IdeaOrder,
+) -> ServiceResult<Siblings<Listing<idea::Entity>>> {
+    access::require_signed_in(viewer)?;
+    let condition = Condition::all()
+        .add(access::visible_ideas(viewer))
+        .add(idea::Column::ParentIdeaId.is_null());
+    let condition = narrowed(condition, filter);
+    Ok(Siblings::new(
+        ordered(condition, order)?,
+        idea::Column::ProblemId,
+    ))
+}
+
+/// The replies to many ideas, each idea's as `visible` lists them with
+/// `filter.parent_idea_id` set to it.
+pub fn replies_by_idea(
+    viewer: &Viewer,
+    filter: &IdeaFilter,
+    order: IdeaOrder,
+) -> ServiceResult<Siblings<Listing<idea::Entity>>> {
+    access::require_signed_in(viewer)?;
+    let mut condition = Condition::all().add(access::visible_ideas(viewer));
+    if let Some(problem) = filter.problem_id {
+        condition = condition.add(idea::Column::ProblemId.eq(problem));
+    }
+    let condition = narrowed(condition, filter);
+    Ok(Siblings::new(
+        ordered(condition, order)?,
+        idea::Column::ParentIdeaId,
+    ))
+}
+
+/// `condition` and those of `filter` besides its problem and parent idea.
+fn narrowed(mut condition: Condition, filter: &IdeaFilter) -> Condition {
     if let Some(accepted) = filter.accepted {
         condition = condition.add(if accepted {
             idea::Column::AcceptedAt.is_not_null()
@@ -63,6 +108,10 @@ pub fn visible(
     if let Some(organization) = filter.author_organization_id {
         condition = condition.add(idea::Column::AuthorOrganizationId.eq(organization));
     }
+    condition
+}
+
+fn ordered(condition: Condition, order: IdeaOrder) -> ServiceResult<Listing<idea::Entity>> {
     let select = idea::Entity::find().filter(condition);
     Ok(match order {
         IdeaOrder::Newest => Listing::newest_first(select, idea::Column::Id),

@@ -8,8 +8,8 @@ mod roles;
 
 pub use joining::{add_member, decide_approvals, join, MAX_DECISIONS};
 pub use reading::{
-    approvals_of, find_visible, find_visible_approvals, listing, of_viewer, pending_approvals,
-    MembershipFilter, MembershipScope,
+    approvals_of, find_visible, find_visible_approvals, listing, members_by_community, of_viewer,
+    pending_approvals, MembershipFilter, MembershipScope,
 };
 pub use roles::{change_role, leave, offboard, remove};
 

@@ -1,7 +1,10 @@
 //! The memberships and approvals a viewer may read.
 
 use super::hosted_by;
-use crate::service::page::{visible_by_id, Listing};
+use crate::service::{
+    page::{visible_by_id, Listing},
+    siblings::Siblings,
+};
 use crate::{access, auth::Viewer, error::ServiceResult};
 use entity::{
     enums::{MemberRole, MembershipStatus},
@@ -43,6 +46,11 @@ fn scoped(viewer: &Viewer, scope: MembershipScope, filter: &MembershipFilter) ->
             .add(membership::Column::OrganizationId.eq(org))
             .add(membership::Column::CommunityId.not_in_subquery(hosted_by(org))),
     };
+    narrowed(condition, filter)
+}
+
+/// `condition` and those of `filter`.
+fn narrowed(mut condition: Condition, filter: &MembershipFilter) -> Condition {
     if let Some(org) = filter.organization_id {
         condition = condition.add(membership::Column::OrganizationId.eq(org));
     }
@@ -81,6 +89,26 @@ pub async fn listing(
     Ok(Listing::oldest_first(
         membership::Entity::find().filter(scoped(viewer, scope, filter)),
         membership::Column::Id,
+    ))
+}
+
+/// The members of many communities, each community's as `listing` lists them for
+/// `MembershipScope::Community` of it.
+pub fn members_by_community(
+    viewer: &Viewer,
+    filter: &MembershipFilter,
+) -> ServiceResult<Siblings<Listing<membership::Entity>>> {
+    access::require_signed_in(viewer)?;
+    let condition = narrowed(
+        Condition::all().add(access::visible_memberships(viewer)),
+        filter,
+    );
+    Ok(Siblings::new(
+        Listing::oldest_first(
+            membership::Entity::find().filter(condition),
+            membership::Column::Id,
+        ),
+        membership::Column::CommunityId,
     ))
 }
 

@@ -7,6 +7,7 @@ use crate::{
     service::{
         content::has_tags,
         page::{visible_by_id, Listing},
+        siblings::Siblings,
     },
 };
 use entity::{
@@ -88,6 +89,21 @@ pub fn visible(
         ProblemOrder::UnsolvedFirst => Listing::newest_first(select, problem::Column::Id)
             .ranked_by(problem::Column::StateRank, false),
     })
+}
+
+/// The problems of many communities, each community's as `visible` lists them with
+/// `filter.community_id` set to it.
+pub fn visible_by_community(
+    viewer: &Viewer,
+    filter: &ProblemFilter,
+    order: ProblemOrder,
+) -> ServiceResult<Siblings<Listing<problem::Entity>>> {
+    let filter = ProblemFilter {
+        community_id: None,
+        ..filter.clone()
+    };
+    let listing = visible(viewer, &filter, order)?;
+    Ok(Siblings::new(listing, problem::Column::CommunityId))
 }
 
 /// The problems among `ids` the viewer may see.
