@@ -125,7 +125,7 @@ async fn seed_scale(
 ) -> anyhow::Result<()> {
     let db = db::connect_and_migrate(database).await?;
     let sizes = scale.sizes();
-    eprintln!(
+    println!(
         "seeding scale {}: {} organizations, {} people, {} communities, ~{} items (seed {rng_seed})",
         scale.value(),
         sizes.organizations,

@@ -28,4 +28,5 @@ mod persisted_queries;
 mod realtime;
 mod reports;
 mod robustness;
+mod seed_scale;
 mod websocket;
