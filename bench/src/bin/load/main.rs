@@ -90,10 +90,21 @@ async fn main() -> anyhow::Result<()> {
         database_max_connections: 4,
     })
     .await?;
+    let backend = sea_orm::ConnectionTrait::get_database_backend(&db);
+    let version = match backend {
+        sea_orm::DatabaseBackend::Sqlite => "SELECT sqlite_version()",
+        _ => "SELECT current_setting('server_version')",
+    };
+    let version = sea_orm::ConnectionTrait::query_one_raw(
+        &db,
+        sea_orm::Statement::from_string(backend, version.to_owned()),
+    )
+    .await?
+    .and_then(|row| row.try_get_by_index::<String>(0).ok())
+    .unwrap_or_default();
     println!("praxis load benchmark");
     println!(
-        "database: {:?} {}  scale: {}  seed: {}",
-        sea_orm::ConnectionTrait::get_database_backend(&db),
+        "database: {backend:?} {version} {}  scale: {}  seed: {}",
         api::db::redact(&url),
         scale.value(),
         args.seed
