@@ -12,7 +12,10 @@ use chrono::{DateTime, Utc};
 use entity::enums::{EventState, ProblemState};
 use rand::{rngs::StdRng, seq::SliceRandom};
 use sea_orm::{DatabaseConnection, EntityTrait};
-use std::{collections::HashMap, time::Duration};
+use std::{
+    collections::{hash_map::Entry, HashMap},
+    time::Duration,
+};
 use uuid::Uuid;
 
 pub struct LoadViewer {
@@ -23,8 +26,9 @@ pub struct LoadViewer {
     pub upcoming_events: Vec<Uuid>,
 }
 
-/// Up to `count` people spread over the organizations (their admin first, as an admin), each
-/// with at least one live membership.
+/// Up to `count` people spread over the organizations: a tenth of them admins (of
+/// organizations spread evenly, for the organization value report), the others members with
+/// at least one live membership, taken in turns from every organization.
 pub async fn pick(
     db: &DatabaseConnection,
     generated: &Generated,
@@ -53,7 +57,13 @@ pub async fn pick(
             upcoming.entry(e.community).or_default().push(e.id);
         }
     }
-    // Round robin over the organizations: the admin, then members in a shuffled order.
+    let orgs = world.organizations.len();
+    let admins = (count / 10).clamp(1, orgs);
+    let mut chosen: Vec<(usize, bool)> = (0..admins)
+        .filter_map(|i| world.organizations[i * orgs / admins].people.first())
+        .map(|admin| (*admin, true))
+        .collect();
+    // Members in turns over the organizations, each organization's in a shuffled order.
     let mut queues: Vec<Vec<usize>> = world
         .organizations
         .iter()
@@ -64,25 +74,16 @@ pub async fn pick(
                 .filter(|p| live.contains_key(p))
                 .collect();
             people.shuffle(rng);
-            people.reverse();
-            if let Some(admin) = o.people.first() {
-                people.push(*admin);
-            }
             people
         })
         .collect();
-    let mut chosen = Vec::new();
     while chosen.len() < count && queues.iter().any(|q| !q.is_empty()) {
         for queue in &mut queues {
             if chosen.len() == count {
                 break;
             }
             if let Some(person) = queue.pop() {
-                let is_admin = world.organizations[world.people[person].organization]
-                    .people
-                    .first()
-                    == Some(&person);
-                chosen.push((person, is_admin));
+                chosen.push((person, false));
             }
         }
     }
@@ -94,12 +95,12 @@ pub async fn pick(
     for (person, is_admin) in chosen {
         let p = &world.people[person];
         let org_id = world.organizations[p.organization].id;
-        if !organizations.contains_key(&org_id) {
+        if let Entry::Vacant(entry) = organizations.entry(org_id) {
             let found = entity::organization::Entity::find_by_id(org_id)
                 .one(db)
                 .await?
                 .context("a seeded organization is missing")?;
-            organizations.insert(org_id, found);
+            entry.insert(found);
         }
         let claims = DevTokenClaims {
             subject: p.subject.clone(),

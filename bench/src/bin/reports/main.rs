@@ -7,6 +7,8 @@
 //!
 //! `cargo run --release -p praxis-bench --bin reports -- --help`
 
+#![recursion_limit = "256"]
+
 mod csv_path;
 mod measure;
 mod oracle;
