@@ -4,11 +4,12 @@
 use crate::{
     auth::{OperatorViewer, Viewer},
     config::{
-        Cli, Command, IssuerCommand, KeyCommand, KeySpec, MigrateAction, OrgCommand, TokenArgs,
+        Cli, Command, IssuerCommand, KeyCommand, KeySpec, MigrateAction, OrgCommand, SeedArgs,
+        TokenArgs,
     },
     db, demo,
     error::ServiceError,
-    graphql, server,
+    graphql, seed, server,
     service::{
         self,
         identity::{DevTokenClaims, KeyMaterial, NewKey},
@@ -96,6 +97,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             server::serve(db, &args).await
         }
+        Command::Seed(SeedArgs {
+            scale: Some(scale),
+            seed,
+            ..
+        }) => {
+            let scale = seed::scale::Scale::parse(&scale).map_err(|m| anyhow::anyhow!(m))?;
+            seed_scale(&cli.database, scale, seed).await
+        }
         Command::Seed(_) => {
             let db = db::connect_and_migrate(&cli.database).await?;
             let report = demo::load(&db).await.map_err(explain)?;
@@ -114,6 +123,51 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             org(&db, command).await
         }
     }
+}
+
+async fn seed_scale(
+    database: &crate::config::DatabaseArgs,
+    scale: seed::scale::Scale,
+    rng_seed: u64,
+) -> anyhow::Result<()> {
+    let db = db::connect_and_migrate(database).await?;
+    let sizes = scale.sizes();
+    println!(
+        "seeding scale {}: {} organizations, {} people, {} communities, ~{} items (seed {rng_seed})",
+        scale.value(),
+        sizes.organizations,
+        sizes.people,
+        sizes.communities,
+        sizes.items
+    );
+    let seeded = seed::scale::seed(
+        &db,
+        &database.database_url,
+        scale,
+        rng_seed,
+        seed::scale::today(),
+    )
+    .await?;
+    for (table, rows) in &seeded.counts {
+        println!("{table:<26} {rows:>10}");
+    }
+    println!(
+        "generated in {:.1} s, written in {:.1} s",
+        seeded.generate_seconds, seeded.write_seconds
+    );
+    let world = &seeded.generated.world;
+    if let Some((_, slug, subject)) = seeded.generated.sample_person() {
+        println!("a busy member:  praxis token --org {slug} --sub {subject}");
+    }
+    if let Some(org) = world.organizations.first() {
+        if let Some(admin) = org.people.first() {
+            println!(
+                "an admin:       praxis token --org {} --sub {} --admin",
+                org.slug, world.people[*admin].subject
+            );
+        }
+    }
+    Ok(())
 }
 
 async fn migrate(args: &crate::config::DatabaseArgs, action: MigrateAction) -> anyhow::Result<()> {

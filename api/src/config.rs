@@ -33,8 +33,9 @@ pub enum Command {
     },
     /// Mint a development token signed with an organization's HS256 key (or the operator's).
     Token(TokenArgs),
-    /// Load the demo world (idempotent) and print how to get tokens for it.
-    Seed(AuthArgs),
+    /// Load the demo world (idempotent) and print how to get tokens for it; with `--scale N`,
+    /// generate a large world into an empty database instead.
+    Seed(SeedArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -119,6 +120,20 @@ fn parse_ratio(value: &str) -> Result<f64, String> {
         Ok(ratio) if (0.0..=1.0).contains(&ratio) => Ok(ratio),
         _ => Err("must be a number from 0 to 1".to_owned()),
     }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SeedArgs {
+    /// Generate a world of N x (50 organizations, 5,000 people, 500 communities, 100,000
+    /// problems, ideas and articles, a year of events) into an empty database; N from above 0
+    /// (fractions such as 0.01 allowed) to 100.
+    #[arg(long, value_name = "N")]
+    pub scale: Option<String>,
+    /// Seed of the generator: the same seed on the same day writes the same world.
+    #[arg(long, default_value_t = 42, requires = "scale")]
+    pub seed: u64,
+    #[command(flatten)]
+    pub auth: AuthArgs,
 }
 
 /// Token verification settings, shared by `serve`, `token` and `seed`.

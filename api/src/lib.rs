@@ -20,6 +20,7 @@ pub mod graphql_ws;
 pub mod metrics;
 pub mod persisted_queries;
 pub mod report_csv;
+pub mod seed;
 pub mod server;
 pub mod service;
 pub mod telemetry;

@@ -426,6 +426,54 @@ async fn seed_is_idempotent(backend: Backend) {
 }
 db_test!(seed_loads_the_demo_world_once, seed_is_idempotent);
 
+async fn seed_scale_refuses(backend: Backend) {
+    let Some(db) = TestDb::new(backend).await else {
+        return;
+    };
+    let organizations = || stdout(&praxis(&db.url, &["org", "list"])).lines().count();
+    for (bad, message) in [
+        ("abc", "--scale must be a number"),
+        ("0", "--scale must be above 0"),
+        ("-1", "--scale must be above 0"),
+        ("NaN", "--scale must be above 0"),
+        ("101", "--scale must be at most 100"),
+    ] {
+        let output = praxis(&db.url, &["seed", &format!("--scale={bad}")]);
+        assert!(!output.status.success(), "--scale {bad}");
+        let err = stderr(&output);
+        assert!(err.contains(message), "--scale {bad}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    }
+    assert_eq!(organizations(), 0, "nothing written");
+    let output = praxis(&db.url, &["seed", "--scale", "0.01", "--seed", "3"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed = stdout(&output);
+    assert!(printed.contains("search_document"), "{printed}");
+    // The printed command mints a token for the sample person.
+    let command = printed
+        .lines()
+        .find_map(|l| {
+            l.split_once("praxis token ")
+                .map(|(_, args)| args.to_owned())
+        })
+        .unwrap();
+    let args: Vec<&str> = command.split_whitespace().collect();
+    let token = praxis(&db.url, &[&["token"], &args[..]].concat());
+    assert!(token.status.success(), "{}", stderr(&token));
+    assert_eq!(stdout(&token).trim().split('.').count(), 3);
+    assert_eq!(organizations(), 3);
+    let output = praxis(&db.url, &["seed", "--scale", "0.01"]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("already holds 3 organization(s)"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert_eq!(organizations(), 3, "nothing written");
+}
+db_test!(
+    seed_scale_refuses_bad_values_and_a_used_database,
+    seed_scale_refuses
+);
+
 #[test]
 fn operator_tokens_need_the_operator_secret() {
     let output = praxis(

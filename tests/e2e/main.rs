@@ -29,5 +29,6 @@ mod persisted_queries;
 mod realtime;
 mod reports;
 mod robustness;
+mod seed_scale;
 mod telemetry;
 mod websocket;

@@ -85,7 +85,7 @@ pub(crate) async fn insert_issuer(
     .map_err(|e| unique_to_conflict(e, "issuer"))
 }
 
-fn generate_secret() -> String {
+pub(crate) fn generate_secret() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)

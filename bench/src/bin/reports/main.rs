@@ -7,20 +7,21 @@
 //!
 //! `cargo run --release -p praxis-bench --bin reports -- --help`
 
-mod activity;
+#![recursion_limit = "256"]
+
 mod csv_path;
-mod events;
 mod measure;
 mod oracle;
 mod output;
 mod queries;
-mod seed_activity;
-mod seed_world;
 mod viewers;
-mod world;
 
 use anyhow::bail;
 use api::graphql::{context::ServiceSettings, SchemaLimits};
+use api::seed::{
+    events, knowledge as activity, vocabulary::Vocabulary, world, write_activity as seed_activity,
+    write_world as seed_world,
+};
 use chrono::{Duration, Utc};
 use clap::Parser;
 use praxis_bench::{database, slowest::Slowest};
@@ -101,8 +102,17 @@ async fn main() -> anyhow::Result<()> {
         },
         end,
     );
-    let knowledge = activity::Knowledge::generate(&mut rng, &world);
-    let events = events::Events::generate(&mut rng, &world);
+    let vocabulary = Vocabulary::generate(&mut rng, 3000, 1.0);
+    let knowledge = activity::Knowledge::generate(&mut rng, &world, &vocabulary, 1.0);
+    let events = events::Events::generate(
+        &mut rng,
+        &world,
+        &events::Calendar {
+            since: world.start - Duration::days(90),
+            until: world.end + Duration::days(30),
+            weekly_share: 0.0,
+        },
+    );
     println!(
         "generated in memory: {:.1} s (year {} .. {})",
         started.elapsed().as_secs_f64(),

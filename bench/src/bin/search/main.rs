@@ -8,11 +8,11 @@
 
 mod report;
 mod seed;
-mod vocabulary;
 mod workload;
 mod world;
 
 use anyhow::bail;
+use api::seed::vocabulary;
 use clap::Parser;
 use rand::{rngs::StdRng, SeedableRng};
 use sea_orm::{ConnectionTrait, DatabaseBackend};

@@ -2,10 +2,8 @@
 //! (`first: 20` plus `totalCount`, and the next page through the cursor), with every hit
 //! checked against the world's own visibility rules and the query's filters.
 
-use crate::{
-    vocabulary::{Vocabulary, TAGS},
-    world::{BenchViewer, World},
-};
+use crate::world::{BenchViewer, World};
+use api::seed::vocabulary::{Vocabulary, TAGS};
 use api::service::search::{self, SearchHit, SearchQuery};
 use entity::enums::{ProblemState, SearchKind};
 use rand::{rngs::StdRng, Rng};

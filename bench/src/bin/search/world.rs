@@ -3,7 +3,7 @@
 //! visibility oracle the results are checked against (written from `docs/KNOWLEDGE.md`, not
 //! from `api::access`).
 
-use crate::vocabulary::{self, Vocabulary};
+use api::seed::vocabulary::{self, Vocabulary};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use entity::enums::{
     ArticleState, MemberRole, MembershipStatus, ParticipationStatus, ParticipationTier,

@@ -1,19 +1,25 @@
 //! Writes the year's activity: problems (with their authors' follows), ideas (with their
-//! first revision), articles (co-authors, revisions), applications and confirmations, event
-//! series, events and RSVPs. One transaction per table, multi-row inserts.
+//! first revision and endorsements), articles (co-authors, revisions), the search documents
+//! of all three (as `search_index::upsert` writes them), applications and confirmations,
+//! event series, events and RSVPs. One transaction per table, multi-row inserts.
 
-use crate::{activity::Knowledge, events::Events, seed_world::Counts, world::World};
-use api::db::begin_write;
-use entity::{
-    application, application_confirmation, article_author, article_revision, enums::Urgency, event,
-    event_rsvp, event_series, idea, idea_revision, knowledge_article, problem, problem_follow,
-};
-use praxis_bench::{
+use super::{
     bulk::{insert_all, set_all},
+    events::Events,
     generate::uuid_at,
+    knowledge::Knowledge,
+    world::World,
+    write_world::Counts,
+};
+use crate::db::begin_write;
+use entity::{
+    application, application_confirmation, article_author, article_revision,
+    enums::{SearchKind, Urgency},
+    event, event_rsvp, event_series, idea, idea_endorsement, idea_revision, knowledge_article,
+    problem, problem_follow, search_document,
 };
 use rand::rngs::StdRng;
-use sea_orm::{ActiveModelTrait, DatabaseConnection};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, NotSet, Set};
 
 async fn insert_table<A: ActiveModelTrait>(
     db: &DatabaseConnection,
@@ -44,9 +50,9 @@ pub async fn insert_knowledge(
             community_id: community_id(p.community),
             author_person_id: person(p.author).id,
             author_organization_id: org_id(p.author),
-            title: format!("How do we handle case {} at scale?", p.id.simple()),
-            body: "What we tried so far, and where it broke.".to_owned(),
-            tags: serde_json::json!(["operations"]),
+            title: p.title.clone(),
+            body: p.body.clone(),
+            tags: serde_json::Value::from(p.tags.clone()),
             urgency: Urgency::Normal,
             state: p.state,
             state_rank: p.state.rank(),
@@ -79,7 +85,6 @@ pub async fn insert_knowledge(
         })
         .collect();
     insert_table(db, counts, "problem_follow", follows).await?;
-    let body = "Try the checklist we use, it halved the rework.";
     let ideas: Vec<idea::ActiveModel> = knowledge
         .ideas
         .iter()
@@ -92,8 +97,8 @@ pub async fn insert_knowledge(
                 parent_idea_id: i.parent.map(|p| knowledge.ideas[p].id),
                 author_person_id: person(i.author).id,
                 author_organization_id: org_id(i.author),
-                body: body.to_owned(),
-                endorsement_count: 0,
+                body: i.body.clone(),
+                endorsement_count: i.endorsements.len() as i32,
                 reply_count: i.reply_count,
                 revision: 1,
                 accepted_at: i.accepted_at,
@@ -112,15 +117,26 @@ pub async fn insert_knowledge(
                 id: uuid_at(rng, i.created_at),
                 idea_id: i.id,
                 number: 1,
-                body: body.to_owned(),
+                body: i.body.clone(),
                 created_at: i.created_at,
             })
         })
         .collect();
     insert_table(db, counts, "idea_revision", revisions).await?;
+    let mut endorsements: Vec<idea_endorsement::ActiveModel> = Vec::new();
+    for i in &knowledge.ideas {
+        for (p, at) in &i.endorsements {
+            endorsements.push(set_all(idea_endorsement::Model {
+                id: uuid_at(rng, *at),
+                idea_id: i.id,
+                person_id: person(*p).id,
+                organization_id: org_id(*p),
+                created_at: *at,
+            }));
+        }
+    }
+    insert_table(db, counts, "idea_endorsement", endorsements).await?;
 
-    let title = |a: &crate::activity::Article| format!("Playbook {}", a.id.simple());
-    let article_body = "## Context\n\nWhat we learned.\n\n## Steps\n\n1. Measure.\n2. Fix.";
     let articles = knowledge.articles.iter().map(|a| {
         let created = &a.revisions[0];
         let last = a.revisions.last().unwrap_or(created);
@@ -128,9 +144,9 @@ pub async fn insert_knowledge(
             id: a.id,
             community_id: community_id(a.community),
             source_problem_id: None,
-            title: title(a),
-            body: article_body.to_owned(),
-            tags: serde_json::json!(["playbook"]),
+            title: a.title.clone(),
+            body: a.body.clone(),
+            tags: serde_json::Value::from(a.tags.clone()),
             state: a.state(),
             revision: a.revisions.len() as i32,
             application_count: a.application_count,
@@ -170,9 +186,9 @@ pub async fn insert_knowledge(
                     id: uuid_at(rng, r.created_at),
                     article_id: a.id,
                     number: n as i32 + 1,
-                    title: title(a),
-                    body: article_body.to_owned(),
-                    tags: serde_json::json!(["playbook"]),
+                    title: a.title.clone(),
+                    body: a.body.clone(),
+                    tags: serde_json::Value::from(a.tags.clone()),
                     state: r.state,
                     author_person_id: person(r.author).id,
                     author_organization_id: org_id(r.author),
@@ -184,6 +200,7 @@ pub async fn insert_knowledge(
     }
     insert_table(db, counts, "article_author", authors).await?;
     insert_table(db, counts, "article_revision", article_revisions).await?;
+    insert_search_documents(db, world, knowledge, counts).await?;
 
     let mut applications = Vec::new();
     let mut confirmations = Vec::new();
@@ -254,7 +271,7 @@ pub async fn insert_events(
             time_zone: s.time_zone.to_owned(),
             local_start: s.local_start.clone(),
             duration_seconds: s.duration.num_seconds(),
-            title: format!("{} monthly call", world.communities[s.community].name),
+            title: s.title.clone(),
             description: "Open floor: what worked, what did not.".to_owned(),
             kind: entity::enums::EventKind::Familiar,
             format: s.format,
@@ -337,4 +354,77 @@ pub async fn insert_events(
     }
     insert_table(db, counts, "event_rsvp", rsvps).await?;
     Ok(())
+}
+
+/// The search documents of every problem, idea and article, as `search_index::upsert`
+/// writes them (ideas: no title, their problem's state and tags).
+async fn insert_search_documents(
+    db: &DatabaseConnection,
+    world: &World,
+    knowledge: &Knowledge,
+    counts: &mut Counts,
+) -> anyhow::Result<()> {
+    let org_id = |p: usize| world.organizations[world.people[p].organization].id;
+    let community_id = |c: usize| world.communities[c].id;
+    let row = |item_id, kind, community: usize, author: usize, tags: &[String], state: &str| {
+        search_document::ActiveModel {
+            seq: NotSet,
+            item_id: Set(item_id),
+            kind: Set(kind),
+            community_id: Set(community_id(community)),
+            author_organization_id: Set(org_id(author)),
+            tags: Set(serde_json::Value::from(tags.to_vec())),
+            state: Set(state.to_owned()),
+            title: NotSet,
+            body: NotSet,
+            created_at: NotSet,
+        }
+    };
+    let mut documents = Vec::with_capacity(
+        knowledge.problems.len() + knowledge.ideas.len() + knowledge.articles.len(),
+    );
+    for p in &knowledge.problems {
+        let mut document = row(
+            p.id,
+            SearchKind::Problem,
+            p.community,
+            p.author,
+            &p.tags,
+            p.state.as_str(),
+        );
+        document.title = Set(p.title.clone());
+        document.body = Set(p.body.clone());
+        document.created_at = Set(p.created_at);
+        documents.push(document);
+    }
+    for i in &knowledge.ideas {
+        let problem = &knowledge.problems[i.problem];
+        let mut document = row(
+            i.id,
+            SearchKind::Idea,
+            problem.community,
+            i.author,
+            &problem.tags,
+            problem.state.as_str(),
+        );
+        document.title = Set(String::new());
+        document.body = Set(i.body.clone());
+        document.created_at = Set(i.created_at);
+        documents.push(document);
+    }
+    for a in &knowledge.articles {
+        let mut document = row(
+            a.id,
+            SearchKind::Article,
+            a.community,
+            a.authors[0],
+            &a.tags,
+            a.state().as_str(),
+        );
+        document.title = Set(a.title.clone());
+        document.body = Set(a.body.clone());
+        document.created_at = Set(a.revisions[0].created_at);
+        documents.push(document);
+    }
+    insert_table(db, counts, "search_document", documents).await
 }

@@ -3,11 +3,11 @@
 //! and the checks compute expected figures from them (written from `docs/CULTURE.md` and
 //! `docs/FEDERATION.md`, not from `api::access`).
 
+use super::generate::{skewed, uuid_at, COMPANY_WORDS};
 use chrono::{DateTime, Duration, Utc};
 use entity::enums::{
     Leadership, MemberRole, MembershipStatus, ParticipationStatus, ParticipationTier,
 };
-use praxis_bench::generate::{skewed, uuid_at, COMPANY_WORDS};
 use rand::{rngs::StdRng, seq::SliceRandom, Rng};
 use uuid::Uuid;
 
@@ -321,6 +321,45 @@ impl World {
         (0..self.communities.len())
             .filter(|c| self.live(organization, *c))
             .collect()
+    }
+
+    /// Turns some partner participations into pending invitations (no members yet) and
+    /// suspends others (their members SUSPENDED since a recent day): the people of those
+    /// organizations must not see the community. `share` of the partner participations each.
+    pub fn hold_back(&mut self, rng: &mut StdRng, share: f64) {
+        let end = self.end;
+        for community in &mut self.communities {
+            let created_at = community.created_at;
+            for p in 1..community.participations.len() {
+                let participation = &mut community.participations[p];
+                if participation.status != ParticipationStatus::Active
+                    || participation.tier != ParticipationTier::Participate
+                {
+                    continue;
+                }
+                let organization = participation.organization;
+                let draw: f64 = rng.random();
+                if draw < share {
+                    participation.status = ParticipationStatus::Invited;
+                    participation.sponsor = None;
+                    community
+                        .members
+                        .retain(|m| self.people[m.person].organization != organization);
+                } else if draw < 2.0 * share {
+                    participation.status = ParticipationStatus::Suspended;
+                    let since = (end - Duration::days(rng.random_range(5..60))).max(created_at);
+                    participation.left_at = Some(since);
+                    for member in &mut community.members {
+                        if self.people[member.person].organization == organization
+                            && member.left_at.is_none()
+                        {
+                            member.status = MembershipStatus::Suspended;
+                            member.left_at = Some(since.max(member.joined_at));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The trimmed, lowercased name units are compared by.

@@ -3,15 +3,21 @@
 //! hours and money saved and their confirmations. Every counter a row carries is derived
 //! from the rows generated here.
 
-use crate::world::{Community, World};
+use super::generate::uuid_at;
+use super::{
+    vocabulary::{self, Vocabulary},
+    world::{Community, World},
+};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::enums::{ArticleState, ProblemState};
-use praxis_bench::generate::uuid_at;
 use rand::{rngs::StdRng, Rng};
 use uuid::Uuid;
 
 pub struct Problem {
     pub id: Uuid,
+    pub title: String,
+    pub body: String,
+    pub tags: Vec<String>,
     pub community: usize,
     pub author: usize,
     pub created_at: DateTime<Utc>,
@@ -23,6 +29,9 @@ pub struct Problem {
 
 pub struct Idea {
     pub id: Uuid,
+    pub body: String,
+    /// People who endorsed it, with when.
+    pub endorsements: Vec<(usize, DateTime<Utc>)>,
     pub problem: usize,
     pub author: usize,
     pub parent: Option<usize>,
@@ -39,6 +48,9 @@ pub struct Revision {
 
 pub struct Article {
     pub id: Uuid,
+    pub title: String,
+    pub body: String,
+    pub tags: Vec<String>,
     pub community: usize,
     /// The creator first.
     pub authors: Vec<usize>,
@@ -84,6 +96,9 @@ pub struct Knowledge {
 
 /// A member of the community who could act at `at`, if one is found quickly.
 pub fn member_at(rng: &mut StdRng, community: &Community, at: DateTime<Utc>) -> Option<usize> {
+    if community.members.is_empty() {
+        return None;
+    }
     for _ in 0..30 {
         let member = &community.members[rng.random_range(0..community.members.len())];
         if member.active_at(at) {
@@ -107,22 +122,42 @@ pub fn around(rng: &mut StdRng, mean: f64) -> usize {
     (mean * rng.random_range(0.5..1.5)).round() as usize
 }
 
+/// Problems, ideas and articles a community of activity 1.0 writes at intensity 1.0: 25
+/// problems with 2 ideas each on average, and 4 articles.
+pub const ITEMS_PER_ACTIVITY: f64 = 25.0 * 3.0 + 4.0;
+
 impl Knowledge {
-    pub fn generate(rng: &mut StdRng, world: &World) -> Self {
+    /// The communities' knowledge work; `intensity` multiplies how much each writes.
+    pub fn generate(
+        rng: &mut StdRng,
+        world: &World,
+        vocabulary: &Vocabulary,
+        intensity: f64,
+    ) -> Self {
         let mut knowledge = Knowledge::default();
         for (c, community) in world.communities.iter().enumerate() {
             // Some of the activity falls before the year, so that "in the period" matters.
             let from = community.created_at.max(world.start - Duration::days(60));
-            knowledge.add_problems(rng, world, c, from);
-            knowledge.add_articles(rng, world, c, from);
-            knowledge.add_applications(rng, world, c, from);
+            let first_problem = knowledge.problems.len();
+            let first_article = knowledge.articles.len();
+            knowledge.add_problems(rng, world, vocabulary, c, from, intensity);
+            knowledge.add_articles(rng, world, vocabulary, c, from, intensity);
+            knowledge.add_applications(rng, world, (first_problem, first_article), c, from);
         }
         knowledge
     }
 
-    fn add_problems(&mut self, rng: &mut StdRng, world: &World, c: usize, from: DateTime<Utc>) {
+    fn add_problems(
+        &mut self,
+        rng: &mut StdRng,
+        world: &World,
+        vocabulary: &Vocabulary,
+        c: usize,
+        from: DateTime<Utc>,
+        intensity: f64,
+    ) {
         let community = &world.communities[c];
-        for _ in 0..around(rng, 25.0 * community.activity) {
+        for _ in 0..around(rng, 25.0 * community.activity * intensity) {
             let created_at = between(rng, from, world.end);
             let Some(author) = member_at(rng, community, created_at) else {
                 continue;
@@ -130,6 +165,9 @@ impl Knowledge {
             let problem = self.problems.len();
             self.problems.push(Problem {
                 id: uuid_at(rng, created_at),
+                title: vocabulary.title(rng, 4, 10),
+                body: vocabulary.body(rng, 20, 80),
+                tags: vocabulary::tags(rng, 3),
                 community: c,
                 author,
                 created_at,
@@ -151,8 +189,22 @@ impl Knowledge {
                 let parent = (!top.is_empty() && rng.random_bool(0.2))
                     .then(|| top[rng.random_range(0..top.len())]);
                 let idea = self.ideas.len();
+                let mut endorsements: Vec<(usize, DateTime<Utc>)> = Vec::new();
+                for _ in 0..[0, 0, 0, 1, 1, 2, 3, 5][rng.random_range(0..8)] {
+                    let when = at + Duration::hours(rng.random_range(1..24 * 10));
+                    if when >= world.end {
+                        continue;
+                    }
+                    if let Some(person) = member_at(rng, community, when) {
+                        if person != author && endorsements.iter().all(|(p, _)| *p != person) {
+                            endorsements.push((person, when));
+                        }
+                    }
+                }
                 self.ideas.push(Idea {
                     id: uuid_at(rng, at),
+                    body: vocabulary.body(rng, 10, 60),
+                    endorsements,
                     problem,
                     author,
                     parent,
@@ -187,9 +239,17 @@ impl Knowledge {
         }
     }
 
-    fn add_articles(&mut self, rng: &mut StdRng, world: &World, c: usize, from: DateTime<Utc>) {
+    fn add_articles(
+        &mut self,
+        rng: &mut StdRng,
+        world: &World,
+        vocabulary: &Vocabulary,
+        c: usize,
+        from: DateTime<Utc>,
+        intensity: f64,
+    ) {
         let community = &world.communities[c];
-        for _ in 0..around(rng, 4.0 * community.activity) {
+        for _ in 0..around(rng, 4.0 * community.activity * intensity) {
             let created_at = between(rng, from, world.end);
             let Some(creator) = member_at(rng, community, created_at) else {
                 continue;
@@ -241,6 +301,9 @@ impl Knowledge {
             }
             self.articles.push(Article {
                 id: uuid_at(rng, created_at),
+                title: vocabulary.title(rng, 4, 10),
+                body: vocabulary.body(rng, 40, 120),
+                tags: vocabulary::tags(rng, 3),
                 community: c,
                 authors,
                 revisions,
@@ -250,15 +313,22 @@ impl Knowledge {
         }
     }
 
-    fn add_applications(&mut self, rng: &mut StdRng, world: &World, c: usize, from: DateTime<Utc>) {
+    /// Applications of the community's published articles and solved problems, which are
+    /// those from `first_problem` and `first_article` on.
+    fn add_applications(
+        &mut self,
+        rng: &mut StdRng,
+        world: &World,
+        (first_problem, first_article): (usize, usize),
+        c: usize,
+        from: DateTime<Utc>,
+    ) {
         let community = &world.communities[c];
-        let articles: Vec<usize> = (0..self.articles.len())
-            .filter(|a| {
-                self.articles[*a].community == c && self.articles[*a].published_at.is_some()
-            })
+        let articles: Vec<usize> = (first_article..self.articles.len())
+            .filter(|a| self.articles[*a].published_at.is_some())
             .collect();
-        let problems: Vec<usize> = (0..self.problems.len())
-            .filter(|p| self.problems[*p].community == c && self.problems[*p].solved_at.is_some())
+        let problems: Vec<usize> = (first_problem..self.problems.len())
+            .filter(|p| self.problems[*p].solved_at.is_some())
             .collect();
         for _ in 0..around(rng, 8.0 * community.activity) {
             let created_at = between(rng, from, world.end);
@@ -295,7 +365,7 @@ impl Knowledge {
             let currency = if rng.random_bool(0.8) {
                 organization.currency
             } else {
-                crate::world::CURRENCIES[rng.random_range(0..crate::world::CURRENCIES.len())]
+                super::world::CURRENCIES[rng.random_range(0..super::world::CURRENCIES.len())]
             };
             let mut confirmations: Vec<Confirmation> = Vec::new();
             for _ in 0..rng.random_range(0..=3) {

@@ -2,19 +2,19 @@
 //! participations, memberships and division leaders straight into the tables, in one
 //! transaction.
 
-use crate::world::World;
-use api::db::begin_write;
+use super::{
+    bulk::{insert_all, set_all},
+    generate::uuid_at,
+    world::World,
+};
+use crate::db::begin_write;
 use entity::{
     community, division_leader,
     enums::{
-        CommunityVisibility, JoinRule, LifecycleStage, ParticipationStatus, PartnerPolicy,
-        PartnershipStatus,
+        CommunityVisibility, JoinRule, LifecycleStage, MembershipStatus, ParticipationStatus,
+        PartnerPolicy, PartnershipStatus,
     },
-    membership, organization, participation, partnership, person,
-};
-use praxis_bench::{
-    bulk::{insert_all, set_all},
-    generate::uuid_at,
+    identity_issuer, identity_key, membership, organization, participation, partnership, person,
 };
 use rand::rngs::StdRng;
 use sea_orm::DatabaseConnection;
@@ -51,6 +51,36 @@ pub async fn insert_world(
         .collect();
     let mut counts = vec![("organization", organizations.len())];
     insert_all(&txn, organizations).await?;
+    // Each organization trusts its default issuer with a development HS256 key (its secret
+    // from the system's generator, not the seeded one), so `praxis token` works at once.
+    let mut issuers = Vec::new();
+    let mut keys = Vec::new();
+    for o in &world.organizations {
+        let issuer_id = uuid_at(rng, at);
+        issuers.push(set_all::<_, identity_issuer::ActiveModel>(
+            identity_issuer::Model {
+                id: issuer_id,
+                organization_id: o.id,
+                issuer: crate::service::organization::default_issuer(&o.slug),
+                jwks_url: None,
+                created_at: at,
+            },
+        ));
+        keys.push(set_all::<_, identity_key::ActiveModel>(
+            identity_key::Model {
+                id: uuid_at(rng, at),
+                issuer_id,
+                kid: Some(format!("{}-dev-1", o.slug)),
+                algorithm: "HS256".to_owned(),
+                material: crate::service::identity::generate_secret(),
+                created_at: at,
+                retired_at: None,
+            },
+        ));
+    }
+    counts.push(("identity_issuer", issuers.len()));
+    insert_all(&txn, issuers).await?;
+    insert_all(&txn, keys).await?;
     let people: Vec<person::ActiveModel> = world
         .people
         .iter()
@@ -146,12 +176,11 @@ pub async fn insert_world(
                     invited_by_person_id: Some(creator),
                     invited_at: c.created_at,
                     expires_at: None,
-                    accepted_at: Some(c.created_at),
-                    ended_at: p.left_at,
+                    accepted_at: (p.status != ParticipationStatus::Invited).then_some(c.created_at),
+                    ended_at: p.left_at.filter(|_| p.status == ParticipationStatus::Left),
                     updated_at: p.left_at.unwrap_or(c.created_at),
                 },
             ));
-            debug_assert!(p.status != ParticipationStatus::Invited);
         }
         for m in &c.members {
             let person = &world.people[m.person];
@@ -163,7 +192,8 @@ pub async fn insert_world(
                 role: m.role,
                 leadership: m.leadership,
                 status: m.status,
-                suspended_from: None,
+                suspended_from: (m.status == MembershipStatus::Suspended)
+                    .then_some(MembershipStatus::Active),
                 requested_at: m.joined_at,
                 joined_at: Some(m.joined_at),
                 updated_at: m.left_at.unwrap_or(m.joined_at),

@@ -1,16 +1,16 @@
-//! A year of events in every community: most keep a monthly FAMILIAR series (computed in the
-//! series' time zone, as the service materializes occurrences; a few cancelled or moved),
-//! the others meet irregularly; EXCITING events now and then. RSVPs answer each event
+//! Events in every community over a span of days: most keep a weekly or monthly FAMILIAR
+//! series (computed in the series' time zone, as the service materializes occurrences; a few
+//! cancelled or moved), the others meet irregularly; EXCITING events now and then. RSVPs answer each event
 //! (a waitlist where a capacity is full), and ended events have their check-ins.
 
-use crate::{
-    activity::{around, between, member_at},
+use super::generate::uuid_at;
+use super::{
+    knowledge::{around, between, member_at},
     world::World,
 };
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use entity::enums::{EventFormat, EventKind, EventState, RsvpStatus};
-use praxis_bench::generate::uuid_at;
 use rand::{rngs::StdRng, Rng};
 use uuid::Uuid;
 
@@ -29,6 +29,7 @@ pub struct Series {
     pub host_organization: usize,
     pub creator: usize,
     pub rule: String,
+    pub title: String,
     pub time_zone: &'static str,
     pub local_start: String,
     pub duration: Duration,
@@ -107,11 +108,35 @@ fn format_of(rng: &mut StdRng) -> EventFormat {
     }
 }
 
+/// The days events fall on, and how communities meet.
+pub struct Calendar {
+    /// The first events start after this (or after the community was created).
+    pub since: DateTime<Utc>,
+    /// The last ones start before this; events ending by `world.end` have their check-ins.
+    pub until: DateTime<Utc>,
+    /// Of the communities with a series, the share meeting weekly (the others monthly).
+    pub weekly_share: f64,
+}
+
+/// Local dates of a weekly series from `first` up to one occurrence at or past `until`.
+fn weekly_days(first: NaiveDate, tz: Tz, hour: u32, until: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+    let mut starts = Vec::new();
+    let mut day = first;
+    while let Some(start) = instant(tz, day, hour) {
+        starts.push(start);
+        if start >= until {
+            break;
+        }
+        day += Duration::days(7);
+    }
+    starts
+}
+
 impl Events {
-    pub fn generate(rng: &mut StdRng, world: &World) -> Self {
+    pub fn generate(rng: &mut StdRng, world: &World, calendar: &Calendar) -> Self {
         let mut events = Events::default();
         for c in 0..world.communities.len() {
-            events.add_community(rng, world, c);
+            events.add_community(rng, world, calendar, c);
         }
         events
     }
@@ -134,36 +159,45 @@ impl Events {
         }
     }
 
-    fn add_community(&mut self, rng: &mut StdRng, world: &World, c: usize) {
+    fn add_community(&mut self, rng: &mut StdRng, world: &World, calendar: &Calendar, c: usize) {
         let community = &world.communities[c];
         let (creator, host) = Self::host_of(world, c);
         let tz_name = TIME_ZONES[rng.random_range(0..TIME_ZONES.len())];
         let tz: Tz = tz_name.parse().unwrap_or(Tz::UTC);
-        let from = community.created_at.max(world.start - Duration::days(90));
+        let from = community.created_at.max(calendar.since);
         let hour = rng.random_range(8..17);
         let duration = Duration::minutes([60, 60, 90][rng.random_range(0..3)]);
         if rng.random_bool(0.8) {
-            let day = rng.random_range(1..=28);
             let series = self.series.len();
-            let first_month = from.date_naive() + Duration::days(1);
-            let mut starts = Vec::new();
-            let (mut year, mut month) = (first_month.year(), first_month.month());
-            // Monthly until one occurrence past the year's end.
-            while let Some(start) =
-                NaiveDate::from_ymd_opt(year, month, day).and_then(|d| instant(tz, d, hour))
-            {
-                if start > from {
-                    starts.push(start);
+            let first_day = from.date_naive() + Duration::days(1);
+            let (starts, rule, title) = if rng.random_bool(calendar.weekly_share) {
+                let first = first_day + Duration::days(rng.random_range(0..7));
+                let starts = weekly_days(first, tz, hour, calendar.until);
+                let rule = format!("FREQ=WEEKLY;COUNT={}", starts.len());
+                (starts, rule, format!("{} weekly call", community.name))
+            } else {
+                let day = rng.random_range(1..=28);
+                let mut starts = Vec::new();
+                let (mut year, mut month) = (first_day.year(), first_day.month());
+                // Monthly until one occurrence past the calendar's end.
+                while let Some(start) =
+                    NaiveDate::from_ymd_opt(year, month, day).and_then(|d| instant(tz, d, hour))
+                {
+                    if start > from {
+                        starts.push(start);
+                    }
+                    if start >= calendar.until {
+                        break;
+                    }
+                    (year, month) = if month == 12 {
+                        (year + 1, 1)
+                    } else {
+                        (year, month + 1)
+                    };
                 }
-                if start >= world.end {
-                    break;
-                }
-                (year, month) = if month == 12 {
-                    (year + 1, 1)
-                } else {
-                    (year, month + 1)
-                };
-            }
+                let rule = format!("FREQ=MONTHLY;BYMONTHDAY={day};COUNT={}", starts.len());
+                (starts, rule, format!("{} monthly call", community.name))
+            };
             let Some(last_start) = starts.last().copied() else {
                 return;
             };
@@ -173,7 +207,8 @@ impl Events {
                 community: c,
                 host_organization: host,
                 creator,
-                rule: format!("FREQ=MONTHLY;BYMONTHDAY={day};COUNT={}", starts.len()),
+                rule,
+                title: title.clone(),
                 time_zone: tz_name,
                 local_start: format!(
                     "{}T{hour:02}:00:00",
@@ -198,7 +233,7 @@ impl Events {
                     series: Some(series),
                     host_organization: host,
                     creator,
-                    title: format!("{} monthly call", community.name),
+                    title: title.clone(),
                     kind: EventKind::Familiar,
                     format,
                     time_zone: tz_name,
@@ -220,7 +255,7 @@ impl Events {
         } else {
             // Irregular meetings, with the gaps that go with them.
             let mut day = from + Duration::days(rng.random_range(5..40));
-            while day < world.end + Duration::days(30) {
+            while day < calendar.until {
                 let Some(starts_at) = instant(tz, day.date_naive(), hour) else {
                     break;
                 };
@@ -238,7 +273,7 @@ impl Events {
             }
         }
         for _ in 0..around(rng, 3.0 * community.activity) {
-            let day = between(rng, from, world.end + Duration::days(30));
+            let day = between(rng, from, calendar.until);
             let Some(starts_at) = instant(tz, day.date_naive(), rng.random_range(9..15)) else {
                 continue;
             };
